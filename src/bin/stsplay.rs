@@ -1,0 +1,3 @@
+//! The `stsplay` command line: applies manifests, runs commands and prints a transcript.
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! The browser entry point: mounts the playground (wasm32 only).
+
+fn main() {}

@@ -1,0 +1,2 @@
+//! The engine: a pure, deterministic simulation of the Kubernetes control plane parts that
+//! run a StatefulSet. No I/O, no wall clock, no unordered maps.

@@ -1,0 +1,2 @@
+//! The present layer: pure view data derived from the engine (kubectl tables, log lines,
+//! graph layout), shared by the CLI and the browser UI.
