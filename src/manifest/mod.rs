@@ -3,6 +3,7 @@
 
 pub mod defaults;
 pub mod model;
+pub mod validate;
 mod yaml;
 
 pub use yaml::{parse, to_yaml};
