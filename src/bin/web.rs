@@ -1,3 +1,12 @@
-//! The browser entry point: mounts the playground (wasm32 only).
+//! The browser entry point: mounts the playground. Built for wasm32 by Trunk; on other
+//! targets it only says where the playground runs.
 
-fn main() {}
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    stsplay::ui::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("stsplay-web runs in the browser: see README.md (\"Run\").");
+}

@@ -902,7 +902,10 @@ pub struct EventSource {
 // ---------------------------------------------------------------------------------------
 // Any object
 
-/// Every kind the playground stores, one variant per kind.
+/// Every kind the playground stores, one variant per kind. Variants differ in size (a
+/// StatefulSet carries a pod template); objects live one per map entry, so boxing them
+/// would only add an indirection to every access.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Object {

@@ -1,2 +1,24 @@
 //! The browser UI: Yew components only. Everything on screen is derived from the
-//! simulation at the cursor; this layer owns no cluster state.
+//! simulation at the cursor; this layer owns no cluster state and holds no logic that
+//! can be tested natively (that lives in `present`). Side effects (storage, timers)
+//! live in effects, never in the reducer.
+
+mod app;
+mod panic;
+
+pub use app::App;
+
+/// Mounts the playground on the page's `#app` element (or `<body>` if it is missing),
+/// after installing the panic hook that turns any bug into a visible message.
+pub fn start() {
+    panic::install_hook();
+    let document = gloo::utils::document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Browser tests of the UI wiring, run by wasm-bindgen-test in headless Chromium:
+//! the shell mounts, the language switch re-renders and is remembered. Rendering is
+//! awaited with the scheduler, never with a sleep.
+#![cfg(target_arch = "wasm32")]
+
+use stsplay::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> web_sys::Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    root
+}
+
+fn text_of(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is not rendered"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn shell_renders_every_panel() {
+    gloo::utils::window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item("stsplay.lang", "en")
+        .unwrap();
+    let root = mount();
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "h1.brand"), "stsplay");
+    for id in ["editor", "steps", "graph", "inspector", "log", "console"] {
+        assert!(
+            root.query_selector(&format!("section#{id}"))
+                .unwrap()
+                .is_some(),
+            "{id}"
+        );
+    }
+    assert_eq!(text_of(&root, "#editor-title"), "Manifests");
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_rerenders_and_is_remembered() {
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage.set_item("stsplay.lang", "en").unwrap();
+    let root = mount();
+    yew::scheduler::flush().await;
+    let zh: web_sys::HtmlElement = root
+        .query_selector("button[lang='zh-CN']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    zh.click();
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "#editor-title"), "清单");
+    assert_eq!(zh.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        storage.get_item("stsplay.lang").unwrap().as_deref(),
+        Some("zh-CN")
+    );
+    let html = gloo::utils::document().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("zh-CN"));
+}
