@@ -70,3 +70,21 @@ async fn language_switch_rerenders_and_is_remembered() {
     let html = gloo::utils::document().document_element().unwrap();
     assert_eq!(html.get_attribute("lang").as_deref(), Some("zh-CN"));
 }
+
+#[wasm_bindgen_test]
+fn a_bug_shows_a_banner_with_its_message_as_text() {
+    let payload = "index out of bounds <img src=x onerror=alert(1)>";
+    stsplay::ui::show_error(payload);
+    let document = gloo::utils::document();
+    let banner = document
+        .query_selector(".error-banner")
+        .unwrap()
+        .expect("banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let detail = banner.query_selector("pre").unwrap().expect("message");
+    assert_eq!(detail.text_content().as_deref(), Some(payload));
+    assert!(
+        banner.query_selector("img").unwrap().is_none(),
+        "the message is text, not markup"
+    );
+}

@@ -7,6 +7,7 @@ mod app;
 mod panic;
 
 pub use app::App;
+pub use panic::show_banner as show_error;
 
 /// Mounts the playground on the page's `#app` element (or `<body>` if it is missing),
 /// after installing the panic hook that turns any bug into a visible message.

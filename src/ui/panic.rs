@@ -13,7 +13,8 @@ pub fn install_hook() {
     }));
 }
 
-fn show_banner(message: &str) {
+/// Puts the banner with `message` at the top of the page, as text.
+pub fn show_banner(message: &str) {
     let document = gloo::utils::document();
     let lang = document
         .document_element()
