@@ -1,5 +1,6 @@
 //! The present layer: pure view data derived from the engine (kubectl tables, log lines,
 //! graph layout), shared by the CLI and the browser UI.
 
+pub mod dns;
 pub mod i18n;
 pub mod kubectl;
