@@ -1,6 +1,6 @@
-//! The DNS records the cluster serves, as table cases taken from the Kubernetes DNS
-//! specification (schema 1.1.0), CoreDNS's handler tests and the StatefulSet tutorial,
-//! plus search-list resolution from a pod and the busybox/dig output formats.
+//! Services, EndpointSlices and cluster DNS, as table cases taken from the Kubernetes DNS
+//! specification (schema 1.1.0), CoreDNS's handler tests, the EndpointSlice controller's rules
+//! and the StatefulSet tutorial, plus search-list resolution and the busybox/dig formats.
 
 use expect_test::{expect, Expect};
 use stsplay::engine::dns::{self, Dns, Lookup, RecordType, Search};
@@ -625,4 +625,128 @@ fn resolv_conf_and_hostnames() {
         dns::pod_hostnames(&p),
         ("solo".to_string(), "solo".to_string())
     );
+}
+
+fn with_ip(object: Object, ip: &str, node: &str) -> Pod {
+    let Object::Pod(mut p) = object else {
+        unreachable!()
+    };
+    if let Some(s) = p.status.as_mut() {
+        s.pod_ip = (!ip.is_empty()).then(|| ip.to_string());
+    }
+    p.spec.node_name = Some(node.into());
+    p.metadata.uid = Some(format!("uid-{}", p.metadata.name));
+    p
+}
+
+fn endpoints_of(service: &Object, pods: &[Pod], nodes: &[Node]) -> String {
+    let Object::Service(svc) = service else {
+        unreachable!()
+    };
+    let pods: Vec<&Pod> = pods.iter().collect();
+    let nodes: Vec<&Node> = nodes.iter().collect();
+    let (endpoints, ports) = stsplay::engine::endpointslice::desired(svc, &pods, &nodes);
+    let mut out = String::new();
+    for e in endpoints {
+        let c = &e.conditions;
+        out.push_str(&format!(
+            "{} {} ready={:?} serving={:?} terminating={:?} hostname={:?} node={:?} zone={:?}\n",
+            e.target_ref.and_then(|r| r.name).unwrap_or_default(),
+            e.addresses.join(","),
+            c.ready.unwrap_or_default(),
+            c.serving.unwrap_or_default(),
+            c.terminating.unwrap_or_default(),
+            e.hostname.unwrap_or_default(),
+            e.node_name.unwrap_or_default(),
+            e.zone.unwrap_or_default(),
+        ));
+    }
+    for p in ports {
+        out.push_str(&format!(
+            "port {:?} {:?} {:?}\n",
+            p.name, p.port, p.protocol
+        ));
+    }
+    out
+}
+
+#[test]
+fn endpointslice_lists_pods_by_the_controllers_rules() {
+    let nginx = service("default", "nginx", "None", &[("web", 80)], "nginx");
+    let ready = with_ip(
+        pod("default", "web-0", "nginx", "nginx", true),
+        "10.244.1.6",
+        "node-1",
+    );
+    let not_ready = with_ip(
+        pod("default", "web-1", "nginx", "nginx", false),
+        "10.244.2.6",
+        "node-2",
+    );
+    let pending = with_ip(
+        pod("default", "web-2", "nginx", "nginx", false),
+        "",
+        "node-3",
+    );
+    let mut terminating = with_ip(
+        pod("default", "web-10", "nginx", "nginx", true),
+        "10.244.3.9",
+        "node-3",
+    );
+    terminating.metadata.deletion_timestamp = Some("2024-01-01T00:01:00Z".into());
+    let mut failed = with_ip(
+        pod("default", "web-3", "nginx", "nginx", false),
+        "10.244.1.8",
+        "node-1",
+    );
+    failed.status.as_mut().unwrap().phase = Some("Failed".into());
+    let other_app = with_ip(
+        pod("default", "db-0", "nginx", "db", true),
+        "10.244.1.9",
+        "node-1",
+    );
+    let elsewhere = with_ip(
+        pod("test", "web-0", "nginx", "nginx", true),
+        "10.244.2.9",
+        "node-2",
+    );
+    let mut zoned = Node::default();
+    zoned.metadata.name = "node-1".into();
+    zoned
+        .metadata
+        .labels
+        .insert("topology.kubernetes.io/zone".into(), "zone-a".into());
+    let pods = [
+        ready,
+        not_ready,
+        pending,
+        terminating,
+        failed,
+        other_app,
+        elsewhere,
+    ];
+    expect![[r#"
+        web-0 10.244.1.6 ready=true serving=true terminating=false hostname="web-0" node="node-1" zone="zone-a"
+        web-1 10.244.2.6 ready=false serving=false terminating=false hostname="web-1" node="node-2" zone=""
+        web-10 10.244.3.9 ready=false serving=true terminating=true hostname="web-10" node="node-3" zone=""
+        port Some("web") Some(80) Some("TCP")
+    "#]]
+    .assert_eq(&endpoints_of(&nginx, &pods, &[zoned.clone()]));
+
+    // publishNotReadyAddresses makes every listed endpoint ready.
+    let Object::Service(mut publish) = nginx.clone() else {
+        unreachable!()
+    };
+    publish.spec.publish_not_ready_addresses = Some(true);
+    let out = endpoints_of(&Object::Service(publish), &pods, &[zoned]);
+    assert_eq!(out.matches("ready=true").count(), 3, "{out}");
+
+    // The hostname is set only on the Service named by the pod's subdomain.
+    let other = service("default", "other", "None", &[], "nginx");
+    expect![[r#"
+        web-0 10.244.1.6 ready=true serving=true terminating=false hostname="" node="node-1" zone=""
+        web-1 10.244.2.6 ready=false serving=false terminating=false hostname="" node="node-2" zone=""
+        web-10 10.244.3.9 ready=false serving=true terminating=true hostname="" node="node-3" zone=""
+    "#]]
+    .assert_eq(&endpoints_of(&other, &pods, &[]));
 }

@@ -1,0 +1,193 @@
+//! What the EndpointSlice controller wants a Service's slice to hold: a pure function of
+//! the Service, the pods in its namespace and the nodes. The controller loop compares it
+//! with the stored slice and writes the difference as one step.
+//!
+//! Upstream: staging/src/k8s.io/endpointslice utils.go `podToEndpoint`, `getEndpointPorts`,
+//! `newEndpointSlice`, `setEndpointSliceLabels`; util/controller_utils.go
+//! `ShouldPodBeInEndpoints`, `ShouldSetHostname`.
+
+use crate::manifest::model::{
+    Endpoint, EndpointConditions, EndpointPort, IntOrString, Node, ObjectReference, Pod, Service,
+    StringMap,
+};
+
+/// The label that ties a slice to its Service.
+pub const SERVICE_NAME_LABEL: &str = "kubernetes.io/service-name";
+/// The label saying which controller manages a slice.
+pub const MANAGED_BY_LABEL: &str = "endpointslice.kubernetes.io/managed-by";
+pub const MANAGED_BY: &str = "endpointslice-controller.k8s.io";
+/// Set (empty) on the slices of headless Services.
+pub const HEADLESS_LABEL: &str = "service.kubernetes.io/headless";
+/// The node label an endpoint's zone comes from.
+pub const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
+
+/// Whether the controller manages slices for this Service at all: it needs a selector, and
+/// ExternalName Services get none.
+pub fn manages(service: &Service) -> bool {
+    service.spec.type_.as_deref() != Some("ExternalName")
+        && service
+            .spec
+            .selector
+            .as_ref()
+            .is_some_and(|s| !s.is_empty())
+}
+
+fn selects(service: &Service, pod: &Pod) -> bool {
+    let Some(selector) = &service.spec.selector else {
+        return false;
+    };
+    !selector.is_empty()
+        && selector
+            .iter()
+            .all(|(k, v)| pod.metadata.labels.get(k) == Some(v))
+}
+
+fn is_ready(pod: &Pod) -> bool {
+    pod.status.as_ref().is_some_and(|s| {
+        s.conditions
+            .iter()
+            .any(|c| c.type_ == "Ready" && c.status == "True")
+    })
+}
+
+/// A pod is listed when it is not terminal and has an IP; terminating pods stay listed.
+/// Upstream: util/controller_utils.go `ShouldPodBeInEndpoints` (includeTerminating = true)
+pub fn should_pod_be_in_endpoints(pod: &Pod) -> bool {
+    let Some(status) = &pod.status else {
+        return false;
+    };
+    let terminal = matches!(status.phase.as_deref(), Some("Succeeded" | "Failed"));
+    !terminal && status.pod_ip.as_deref().is_some_and(|ip| !ip.is_empty())
+}
+
+/// Upstream: util/controller_utils.go `ShouldSetHostname`
+pub fn should_set_hostname(pod: &Pod, service: &Service) -> bool {
+    let hostname = pod.spec.hostname.as_deref().unwrap_or("");
+    !hostname.is_empty()
+        && pod.spec.subdomain.as_deref() == Some(service.metadata.name.as_str())
+        && pod.metadata.namespace == service.metadata.namespace
+}
+
+/// Upstream: utils.go `podToEndpoint`
+pub fn pod_to_endpoint(pod: &Pod, service: &Service, nodes: &[&Node]) -> Endpoint {
+    let terminating = pod.metadata.deletion_timestamp.is_some();
+    let ready = is_ready(pod);
+    let publish = service.spec.publish_not_ready_addresses == Some(true);
+    let node_name = pod.spec.node_name.clone();
+    let zone = node_name.as_ref().and_then(|n| {
+        nodes
+            .iter()
+            .find(|node| node.metadata.name == *n)
+            .and_then(|node| node.metadata.labels.get(ZONE_LABEL).cloned())
+    });
+    let status = pod.status.as_ref();
+    Endpoint {
+        addresses: status.and_then(|s| s.pod_ip.clone()).into_iter().collect(),
+        conditions: EndpointConditions {
+            ready: Some(publish || (ready && !terminating)),
+            serving: Some(ready),
+            terminating: Some(terminating),
+        },
+        hostname: should_set_hostname(pod, service)
+            .then(|| pod.spec.hostname.clone())
+            .flatten(),
+        target_ref: Some(ObjectReference {
+            kind: Some("Pod".into()),
+            namespace: pod.metadata.namespace.clone(),
+            name: Some(pod.metadata.name.clone()),
+            uid: pod.metadata.uid.clone(),
+            ..Default::default()
+        }),
+        node_name,
+        zone,
+    }
+}
+
+/// The slice's ports: each Service port with its target port resolved against `pod`
+/// (a named target port is looked up among the pod's container ports).
+/// Upstream: utils.go `getEndpointPorts`
+pub fn endpoint_ports(service: &Service, pod: Option<&Pod>) -> Vec<EndpointPort> {
+    service
+        .spec
+        .ports
+        .iter()
+        .filter_map(|port| {
+            let number = match &port.target_port {
+                None => Some(port.port),
+                Some(IntOrString::Int(n)) => Some(*n),
+                Some(IntOrString::String(name)) => match pod {
+                    Some(pod) => pod
+                        .spec
+                        .containers
+                        .iter()
+                        .flat_map(|c| &c.ports)
+                        .find(|p| p.name.as_deref() == Some(name.as_str()))
+                        .map(|p| p.container_port),
+                    None => None,
+                },
+            }?;
+            Some(EndpointPort {
+                name: Some(port.name.clone().unwrap_or_default()),
+                port: Some(number),
+                protocol: Some(port.protocol.clone().unwrap_or_else(|| "TCP".into())),
+            })
+        })
+        .collect()
+}
+
+/// Compares pod names so that `web-2` sorts before `web-10`.
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let split = |s: &str| {
+        let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let (head, tail) = s.split_at(s.len() - digits);
+        (head.to_string(), tail.parse::<u64>().ok())
+    };
+    split(a).cmp(&split(b)).then_with(|| a.cmp(b))
+}
+
+/// The endpoints and ports the Service's slice should hold now, in pod-name order.
+pub fn desired(
+    service: &Service,
+    pods: &[&Pod],
+    nodes: &[&Node],
+) -> (Vec<Endpoint>, Vec<EndpointPort>) {
+    let mut members: Vec<&Pod> = pods
+        .iter()
+        .copied()
+        .filter(|p| p.metadata.namespace == service.metadata.namespace)
+        .filter(|p| selects(service, p) && should_pod_be_in_endpoints(p))
+        .collect();
+    members.sort_by(|a, b| natural_order(&a.metadata.name, &b.metadata.name));
+    let endpoints = members
+        .iter()
+        .map(|p| pod_to_endpoint(p, service, nodes))
+        .collect();
+    let ports = endpoint_ports(service, members.first().copied());
+    (endpoints, ports)
+}
+
+/// The labels of a Service's slice: the Service's own labels, then the controller's.
+/// Upstream: utils.go `setEndpointSliceLabels`
+pub fn slice_labels(service: &Service) -> StringMap {
+    let mut labels = service.metadata.labels.clone();
+    labels.insert(SERVICE_NAME_LABEL.into(), service.metadata.name.clone());
+    labels.insert(MANAGED_BY_LABEL.into(), MANAGED_BY.into());
+    if service.spec.cluster_ip.as_deref() == Some("None") {
+        labels.insert(HEADLESS_LABEL.into(), String::new());
+    } else {
+        labels.remove(HEADLESS_LABEL);
+    }
+    labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_of_ordinals() {
+        let mut names = vec!["web-10", "web-2", "web-1", "db-0"];
+        names.sort_by(|a, b| natural_order(a, b));
+        assert_eq!(names, ["db-0", "web-1", "web-2", "web-10"]);
+    }
+}
