@@ -2,5 +2,6 @@
 //! graph layout), shared by the CLI and the browser UI.
 
 pub mod dns;
+pub mod graph;
 pub mod i18n;
 pub mod kubectl;

@@ -1,0 +1,506 @@
+//! The cluster graph as view data: a box per object, placed in columns by kind
+//! (Service and StatefulSet → EndpointSlice and Pods → claims → volumes → classes), one row
+//! per pod in ordinal order with its claims and their volumes beside it, and labelled edges
+//! (owns, selects, mounts, binds, class). The UI only draws what this computes.
+
+use crate::manifest::model::{Kind, Object, Pod};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Width and height of an object's box, and the gaps between columns and rows.
+pub const BOX_W: i32 = 168;
+pub const BOX_H: i32 = 44;
+const COL_GAP: i32 = 56;
+const ROW_GAP: i32 = 12;
+const MARGIN: i32 = 16;
+
+/// What a box looks like: one class per visible state, for colours and shapes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Exists, no state of its own (a Service, a class, a set).
+    Plain,
+    Pending,
+    Creating,
+    Running,
+    Ready,
+    Terminating,
+    Failed,
+    Available,
+    Bound,
+    Released,
+    Lost,
+}
+
+impl Status {
+    /// The CSS class the UI gives the box.
+    pub fn class(self) -> &'static str {
+        match self {
+            Status::Plain => "plain",
+            Status::Pending => "pending",
+            Status::Creating => "creating",
+            Status::Running => "running",
+            Status::Ready => "ready",
+            Status::Terminating => "terminating",
+            Status::Failed => "failed",
+            Status::Available => "available",
+            Status::Bound => "bound",
+            Status::Released => "released",
+            Status::Lost => "lost",
+        }
+    }
+}
+
+/// An object's identity in the graph: kind, namespace ("" for cluster objects), name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NodeId {
+    pub kind: Kind,
+    pub namespace: String,
+    pub name: String,
+}
+
+impl NodeId {
+    pub fn of(object: &Object) -> NodeId {
+        NodeId {
+            kind: object.kind(),
+            namespace: object.namespace().to_string(),
+            name: object.name().to_string(),
+        }
+    }
+
+    /// A stable string key, e.g. `Pod/default/web-0`, for DOM ids and selection.
+    pub fn key(&self) -> String {
+        format!("{}/{}/{}", self.kind.name(), self.namespace, self.name)
+    }
+}
+
+/// One box.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    pub id: NodeId,
+    pub x: i32,
+    pub y: i32,
+    pub status: Status,
+    /// The big line (the name) and the small line (phase, node, capacity…).
+    pub title: String,
+    pub detail: String,
+}
+
+/// What an edge means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relation {
+    Owns,
+    Selects,
+    Mounts,
+    Binds,
+    Class,
+}
+
+impl Relation {
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Owns => "owns",
+            Relation::Selects => "selects",
+            Relation::Mounts => "mounts",
+            Relation::Binds => "binds",
+            Relation::Class => "class",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edge {
+    pub from: NodeId,
+    pub to: NodeId,
+    pub relation: Relation,
+}
+
+/// The whole picture, with its size.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Graph {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    pub width: i32,
+    pub height: i32,
+}
+
+fn column_x(column: i32) -> i32 {
+    MARGIN + column * (BOX_W + COL_GAP)
+}
+
+fn row_y(row: i32) -> i32 {
+    MARGIN + row * (BOX_H + ROW_GAP)
+}
+
+fn has_condition(conditions: &[crate::manifest::model::Condition], kind: &str) -> bool {
+    conditions
+        .iter()
+        .any(|c| c.type_ == kind && c.status == "True")
+}
+
+/// The state a pod shows: Terminating wins, then the phase, with ContainerCreating for a
+/// scheduled pod whose containers have not started and Ready for a ready one.
+pub fn pod_status(pod: &Pod) -> Status {
+    if pod.metadata.deletion_timestamp.is_some() {
+        return Status::Terminating;
+    }
+    let Some(status) = &pod.status else {
+        return Status::Pending;
+    };
+    match status.phase.as_deref() {
+        Some("Running") if has_condition(&status.conditions, "Ready") => Status::Ready,
+        Some("Running") => Status::Running,
+        Some("Failed") => Status::Failed,
+        Some("Succeeded") => Status::Plain,
+        _ if pod.spec.node_name.is_some() => Status::Creating,
+        _ => Status::Pending,
+    }
+}
+
+fn status_of(object: &Object) -> (Status, String) {
+    let terminating = object.meta().deletion_timestamp.is_some();
+    match object {
+        Object::Pod(pod) => {
+            let status = pod_status(pod);
+            let phase = match status {
+                Status::Ready => "Ready",
+                Status::Running => "Running",
+                Status::Creating => "ContainerCreating",
+                Status::Terminating => "Terminating",
+                Status::Failed => "Failed",
+                Status::Plain => "Completed",
+                _ => "Pending",
+            };
+            let detail = match (
+                &pod.spec.node_name,
+                pod.status.as_ref().and_then(|s| s.pod_ip.as_ref()),
+            ) {
+                (Some(node), Some(ip)) => format!("{phase} · {node} · {ip}"),
+                (Some(node), None) => format!("{phase} · {node}"),
+                _ => phase.to_string(),
+            };
+            (status, detail)
+        }
+        Object::PersistentVolumeClaim(pvc) => {
+            let phase = pvc
+                .status
+                .as_ref()
+                .and_then(|s| s.phase.clone())
+                .unwrap_or_else(|| "Pending".into());
+            let status = match (terminating, phase.as_str()) {
+                (true, _) => Status::Terminating,
+                (_, "Bound") => Status::Bound,
+                (_, "Lost") => Status::Lost,
+                _ => Status::Pending,
+            };
+            let size = pvc
+                .spec
+                .resources
+                .requests
+                .get("storage")
+                .cloned()
+                .unwrap_or_default();
+            (
+                status,
+                format!(
+                    "{} · {size}",
+                    if terminating { "Terminating" } else { &phase }
+                ),
+            )
+        }
+        Object::PersistentVolume(pv) => {
+            let phase = pv
+                .status
+                .as_ref()
+                .and_then(|s| s.phase.clone())
+                .unwrap_or_else(|| "Pending".into());
+            let status = match (terminating, phase.as_str()) {
+                (true, _) => Status::Terminating,
+                (_, "Available") => Status::Available,
+                (_, "Bound") => Status::Bound,
+                (_, "Released") => Status::Released,
+                (_, "Failed") => Status::Failed,
+                _ => Status::Pending,
+            };
+            let size = pv.spec.capacity.get("storage").cloned().unwrap_or_default();
+            (status, format!("{phase} · {size}"))
+        }
+        Object::StatefulSet(set) => {
+            let ready = set
+                .status
+                .as_ref()
+                .and_then(|s| s.ready_replicas)
+                .unwrap_or(0);
+            let want = set.spec.replicas.unwrap_or(1);
+            (
+                if terminating {
+                    Status::Terminating
+                } else {
+                    Status::Plain
+                },
+                format!("{ready}/{want} ready"),
+            )
+        }
+        Object::Service(svc) => {
+            let ip = svc
+                .spec
+                .cluster_ip
+                .clone()
+                .unwrap_or_else(|| "<none>".into());
+            let detail = if ip == "None" {
+                "headless".to_string()
+            } else {
+                ip
+            };
+            (Status::Plain, detail)
+        }
+        Object::EndpointSlice(slice) => {
+            let ready = slice
+                .endpoints
+                .iter()
+                .filter(|e| e.conditions.ready != Some(false))
+                .count();
+            (
+                Status::Plain,
+                format!("{ready}/{} ready", slice.endpoints.len()),
+            )
+        }
+        Object::StorageClass(sc) => (Status::Plain, sc.provisioner.clone()),
+        _ => (Status::Plain, String::new()),
+    }
+}
+
+/// The column each kind is drawn in; `None` for kinds the graph leaves out.
+fn column(kind: Kind) -> Option<i32> {
+    match kind {
+        Kind::StatefulSet | Kind::Service => Some(0),
+        Kind::EndpointSlice => Some(1),
+        Kind::Pod => Some(2),
+        Kind::PersistentVolumeClaim => Some(3),
+        Kind::PersistentVolume => Some(4),
+        Kind::StorageClass => Some(5),
+        _ => None,
+    }
+}
+
+/// Sorts pod names by their trailing ordinal, so `web-2` comes before `web-10`.
+fn ordinal_key(name: &str) -> (String, u64, String) {
+    let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (head, tail) = name.split_at(name.len() - digits);
+    (
+        head.to_string(),
+        tail.parse().unwrap_or(u64::MAX),
+        name.to_string(),
+    )
+}
+
+/// Lays out the objects of the cluster.
+pub fn layout(objects: &[&Object]) -> Graph {
+    let by_id: BTreeMap<NodeId, &Object> = objects
+        .iter()
+        .filter(|o| column(o.kind()).is_some())
+        .map(|o| (NodeId::of(o), *o))
+        .collect();
+    let mut edges = Vec::new();
+    let find = |kind: Kind, namespace: &str, name: &str| {
+        let id = NodeId {
+            kind,
+            namespace: namespace.to_string(),
+            name: name.to_string(),
+        };
+        by_id.contains_key(&id).then_some(id)
+    };
+    // Edges, each derived from a field a learner can point at.
+    for (id, object) in &by_id {
+        match object {
+            Object::Pod(pod) => {
+                for owner in &pod.metadata.owner_references {
+                    if let Some(from) = find(Kind::StatefulSet, &id.namespace, &owner.name) {
+                        edges.push(Edge {
+                            from,
+                            to: id.clone(),
+                            relation: Relation::Owns,
+                        });
+                    }
+                }
+                for volume in &pod.spec.volumes {
+                    if let Some(claim) = &volume.persistent_volume_claim {
+                        if let Some(to) = find(
+                            Kind::PersistentVolumeClaim,
+                            &id.namespace,
+                            &claim.claim_name,
+                        ) {
+                            edges.push(Edge {
+                                from: id.clone(),
+                                to,
+                                relation: Relation::Mounts,
+                            });
+                        }
+                    }
+                }
+            }
+            Object::PersistentVolumeClaim(pvc) => {
+                if let Some(volume) = &pvc.spec.volume_name {
+                    if let Some(to) = find(Kind::PersistentVolume, "", volume) {
+                        edges.push(Edge {
+                            from: id.clone(),
+                            to,
+                            relation: Relation::Binds,
+                        });
+                    }
+                }
+            }
+            Object::PersistentVolume(pv) => {
+                if let Some(class) = pv
+                    .spec
+                    .storage_class_name
+                    .as_deref()
+                    .filter(|c| !c.is_empty())
+                {
+                    if let Some(from) = find(Kind::StorageClass, "", class) {
+                        edges.push(Edge {
+                            from,
+                            to: id.clone(),
+                            relation: Relation::Class,
+                        });
+                    }
+                }
+            }
+            Object::EndpointSlice(slice) => {
+                if let Some(svc) = slice.metadata.labels.get("kubernetes.io/service-name") {
+                    if let Some(from) = find(Kind::Service, &id.namespace, svc) {
+                        edges.push(Edge {
+                            from,
+                            to: id.clone(),
+                            relation: Relation::Owns,
+                        });
+                    }
+                }
+                for endpoint in &slice.endpoints {
+                    let pod = endpoint.target_ref.as_ref().and_then(|r| r.name.as_deref());
+                    if let Some(to) = pod.and_then(|p| find(Kind::Pod, &id.namespace, p)) {
+                        edges.push(Edge {
+                            from: id.clone(),
+                            to,
+                            relation: Relation::Selects,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    edges.sort_by(|a, b| (&a.from, &a.to, a.relation).cmp(&(&b.from, &b.to, b.relation)));
+    edges.dedup();
+
+    // Rows: each pod in ordinal order, its claims and their volumes beside it; then claims
+    // and volumes that no pod mounts, each on its own row.
+    let mut rows: BTreeMap<NodeId, i32> = BTreeMap::new();
+    let mut pods: Vec<&NodeId> = by_id.keys().filter(|id| id.kind == Kind::Pod).collect();
+    pods.sort_by_key(|id| (id.namespace.clone(), ordinal_key(&id.name)));
+    let mut next_row = 0;
+    for pod in pods {
+        rows.insert(pod.clone(), next_row);
+        let mut claim_row = next_row;
+        for edge in edges
+            .iter()
+            .filter(|e| e.from == *pod && e.relation == Relation::Mounts)
+        {
+            if rows.contains_key(&edge.to) {
+                continue;
+            }
+            rows.insert(edge.to.clone(), claim_row);
+            for bind in edges
+                .iter()
+                .filter(|e| e.from == edge.to && e.relation == Relation::Binds)
+            {
+                rows.entry(bind.to.clone()).or_insert(claim_row);
+            }
+            claim_row += 1;
+        }
+        next_row = claim_row.max(next_row + 1);
+    }
+    let mut leftover_claims: Vec<&NodeId> = by_id
+        .keys()
+        .filter(|id| id.kind == Kind::PersistentVolumeClaim && !rows.contains_key(id))
+        .collect();
+    leftover_claims.sort_by_key(|id| (id.namespace.clone(), ordinal_key(&id.name)));
+    for claim in leftover_claims {
+        rows.insert(claim.clone(), next_row);
+        for bind in edges
+            .iter()
+            .filter(|e| e.from == *claim && e.relation == Relation::Binds)
+        {
+            rows.entry(bind.to.clone()).or_insert(next_row);
+        }
+        next_row += 1;
+    }
+    // Volumes in the remaining rows of their column, in name order.
+    let used: BTreeSet<i32> = rows
+        .iter()
+        .filter(|(id, _)| id.kind == Kind::PersistentVolume)
+        .map(|(_, r)| *r)
+        .collect();
+    let mut free = (0..).filter(|r| !used.contains(r));
+    let volumes: Vec<NodeId> = by_id
+        .keys()
+        .filter(|id| id.kind == Kind::PersistentVolume && !rows.contains_key(id))
+        .cloned()
+        .collect();
+    for volume in volumes {
+        if let Some(r) = free.next() {
+            rows.insert(volume, r);
+        }
+    }
+    // Columns whose objects have no natural row stack from the top.
+    for kind in [
+        Kind::StatefulSet,
+        Kind::Service,
+        Kind::EndpointSlice,
+        Kind::StorageClass,
+    ] {
+        let offset = if kind == Kind::Service {
+            by_id
+                .keys()
+                .filter(|id| id.kind == Kind::StatefulSet)
+                .count() as i32
+        } else {
+            0
+        };
+        for (i, id) in by_id.keys().filter(|id| id.kind == kind).enumerate() {
+            rows.insert(id.clone(), offset + i as i32);
+        }
+    }
+
+    let mut nodes: Vec<Node> = by_id
+        .iter()
+        .filter_map(|(id, object)| {
+            let col = column(id.kind)?;
+            let row = *rows.get(id)?;
+            let (status, detail) = status_of(object);
+            Some(Node {
+                id: id.clone(),
+                x: column_x(col),
+                y: row_y(row),
+                status,
+                title: id.name.clone(),
+                detail,
+            })
+        })
+        .collect();
+    nodes.sort_by(|a, b| (a.x, a.y, &a.id).cmp(&(b.x, b.y, &b.id)));
+    let width = nodes
+        .iter()
+        .map(|n| n.x + BOX_W + MARGIN)
+        .max()
+        .unwrap_or(0);
+    let height = nodes
+        .iter()
+        .map(|n| n.y + BOX_H + MARGIN)
+        .max()
+        .unwrap_or(0);
+    Graph {
+        nodes,
+        edges,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,132 @@
+//! The cluster graph's layout: columns by kind, a row per pod in ordinal order with its
+//! claim and volume beside it, labelled edges from the fields that make them.
+
+use expect_test::expect;
+use stsplay::manifest::{self, model::Object};
+use stsplay::present::graph::{layout, Graph, BOX_H, BOX_W};
+
+fn pod(ordinal: u32, phase: &str, ready: bool, node: &str) -> String {
+    format!(
+        "apiVersion: v1
+kind: Pod
+metadata:
+  name: web-{ordinal}
+  namespace: default
+  labels: {{app: nginx}}
+  ownerReferences:
+  - {{apiVersion: apps/v1, kind: StatefulSet, name: web, uid: u1, controller: true}}
+spec:
+  nodeName: {node}
+  containers: [{{name: nginx, image: nginx}}]
+  volumes:
+  - name: www
+    persistentVolumeClaim: {{claimName: www-web-{ordinal}}}
+status:
+  phase: {phase}
+  podIP: 10.244.{ordinal}.5
+  conditions: [{{type: Ready, status: \"{}\"}}]
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {{name: www-web-{ordinal}, namespace: default}}
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: gsh-pv
+  resources: {{requests: {{storage: 1Gi}}}}
+  volumeName: pv{}
+status: {{phase: Bound}}
+---
+",
+        if ready { "True" } else { "False" },
+        ordinal + 1
+    )
+}
+
+fn render(graph: &Graph) -> String {
+    let mut out = String::new();
+    for n in &graph.nodes {
+        out.push_str(&format!(
+            "col {} row {} {:<22} {:<10} {}\n",
+            n.x / (BOX_W + 56),
+            n.y / (BOX_H + 12),
+            format!("{}/{}", n.id.kind.name(), n.title),
+            n.status.class(),
+            n.detail
+        ));
+    }
+    for e in &graph.edges {
+        out.push_str(&format!(
+            "{} -{}-> {}\n",
+            e.from.name,
+            e.relation.label(),
+            e.to.name
+        ));
+    }
+    out.push_str(&format!("size {}x{}\n", graph.width, graph.height));
+    out
+}
+
+#[test]
+fn the_tutorial_cluster_settled() {
+    let mut text = String::new();
+    for i in 1..=3 {
+        let phase = if i == 3 { "Available" } else { "Bound" };
+        text.push_str(&format!(
+            "apiVersion: v1\nkind: PersistentVolume\nmetadata: {{name: pv{i}}}\nspec:\n  capacity: {{storage: 1Gi}}\n  accessModes: [ReadWriteOnce]\n  storageClassName: gsh-pv\n  hostPath: {{path: /tmp/pv_{i}}}\nstatus: {{phase: {phase}}}\n---\n"
+        ));
+    }
+    text.push_str(&pod(0, "Running", true, "node-1"));
+    text.push_str(&pod(1, "Pending", false, "node-2"));
+    text.push_str(
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web, namespace: default}\nspec:\n  replicas: 3\n  serviceName: nginx\n  selector: {matchLabels: {app: nginx}}\n  template:\n    metadata: {labels: {app: nginx}}\n    spec: {containers: [{name: nginx, image: nginx}]}\nstatus: {replicas: 2, readyReplicas: 1}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: nginx, namespace: default}\nspec: {clusterIP: None, selector: {app: nginx}, ports: [{port: 80, name: web}]}\n",
+    );
+    let parsed = manifest::parse(&text);
+    assert_eq!(parsed.diagnostics, []);
+    let objects: Vec<&Object> = parsed.objects.iter().collect();
+    expect![[r#"
+        col 0 row 0 StatefulSet/web        plain      1/3 ready
+        col 0 row 1 Service/nginx          plain      headless
+        col 2 row 0 Pod/web-0              ready      Ready · node-1 · 10.244.0.5
+        col 2 row 1 Pod/web-1              creating   ContainerCreating · node-2 · 10.244.1.5
+        col 3 row 0 PersistentVolumeClaim/www-web-0 bound      Bound · 1Gi
+        col 3 row 1 PersistentVolumeClaim/www-web-1 bound      Bound · 1Gi
+        col 4 row 0 PersistentVolume/pv1   bound      Bound · 1Gi
+        col 4 row 1 PersistentVolume/pv2   bound      Bound · 1Gi
+        col 4 row 2 PersistentVolume/pv3   available  Available · 1Gi
+        www-web-0 -binds-> pv1
+        www-web-1 -binds-> pv2
+        web -owns-> web-0
+        web -owns-> web-1
+        web-0 -mounts-> www-web-0
+        web-1 -mounts-> www-web-1
+        size 1096x188
+    "#]]
+    .assert_eq(&render(&layout(&objects)));
+}
+
+#[test]
+fn a_hundred_pods_keep_ordinal_order() {
+    let text: String = (0..100)
+        .map(|i| pod(i, "Running", true, "node-1"))
+        .collect();
+    let parsed = manifest::parse(&text);
+    let objects: Vec<&Object> = parsed.objects.iter().collect();
+    let graph = layout(&objects);
+    let pods: Vec<&str> = graph
+        .nodes
+        .iter()
+        .filter(|n| n.id.kind.name() == "Pod")
+        .map(|n| n.title.as_str())
+        .collect();
+    assert_eq!(pods.len(), 100);
+    assert_eq!(&pods[..3], ["web-0", "web-1", "web-2"]);
+    assert_eq!(pods[10], "web-10");
+    for pair in graph.nodes.windows(2) {
+        assert!(
+            (pair[0].x, pair[0].y) != (pair[1].x, pair[1].y),
+            "{} and {} overlap",
+            pair[0].title,
+            pair[1].title
+        );
+    }
+}
