@@ -1,0 +1,193 @@
+//! The cluster graph: draws `present::graph::Graph` as SVG. Boxes are focusable buttons
+//! (Enter or click selects), a `<title>` gives each a hover summary, boxes changed by the
+//! current step are highlighted, and the view zooms and pans (wheel, drag, buttons).
+
+use crate::present::graph::{Graph, BOX_H, BOX_W};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub graph: Rc<Graph>,
+    /// Keys (`NodeId::key`) of the objects the current step changed.
+    #[prop_or_default]
+    pub changed: Rc<BTreeSet<String>>,
+    #[prop_or_default]
+    pub selected: Option<String>,
+    pub on_select: Callback<String>,
+    /// The accessible name of the drawing.
+    pub label: AttrValue,
+}
+
+/// The part of the drawing in view: origin and zoom factor (1.0 = natural size).
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    x: f64,
+    y: f64,
+    zoom: f64,
+}
+
+const MIN_ZOOM: f64 = 0.2;
+const MAX_ZOOM: f64 = 3.0;
+
+fn edge_path(x1: i32, y1: i32, x2: i32, y2: i32) -> String {
+    let mid = f64::from(x1 + x2) / 2.0;
+    format!("M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}")
+}
+
+#[function_component(ClusterGraph)]
+pub fn cluster_graph(props: &Props) -> Html {
+    let view = use_state(|| View {
+        x: 0.0,
+        y: 0.0,
+        zoom: 1.0,
+    });
+    let drag = use_mut_ref(|| None::<(i32, i32, View)>);
+    let graph = &props.graph;
+    let width = f64::from(graph.width.max(200));
+    let height = f64::from(graph.height.max(120));
+    let v = *view;
+    let view_box = format!(
+        "{:.1} {:.1} {:.1} {:.1}",
+        v.x,
+        v.y,
+        width / v.zoom,
+        height / v.zoom
+    );
+
+    let zoom_by = {
+        let view = view.clone();
+        move |factor: f64| {
+            let v = *view;
+            let zoom = (v.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+            view.set(View { zoom, ..v });
+        }
+    };
+    let on_wheel = {
+        let zoom_by = zoom_by.clone();
+        Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            zoom_by(if e.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 });
+        })
+    };
+    let on_down = {
+        let drag = drag.clone();
+        let view = view.clone();
+        Callback::from(move |e: PointerEvent| {
+            *drag.borrow_mut() = Some((e.client_x(), e.client_y(), *view));
+        })
+    };
+    let on_move = {
+        let drag = drag.clone();
+        let view = view.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some((x0, y0, start)) = *drag.borrow() {
+                let dx = f64::from(e.client_x() - x0) / start.zoom;
+                let dy = f64::from(e.client_y() - y0) / start.zoom;
+                view.set(View {
+                    x: start.x - dx,
+                    y: start.y - dy,
+                    ..start
+                });
+            }
+        })
+    };
+    let on_up = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
+    let zoom_in = {
+        let zoom_by = zoom_by.clone();
+        Callback::from(move |_: MouseEvent| zoom_by(1.25))
+    };
+    let zoom_out = Callback::from(move |_: MouseEvent| zoom_by(0.8));
+    let fit = {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| {
+            view.set(View {
+                x: 0.0,
+                y: 0.0,
+                zoom: 1.0,
+            })
+        })
+    };
+
+    let position = |key: &crate::present::graph::NodeId| {
+        graph
+            .nodes
+            .iter()
+            .find(|n| n.id == *key)
+            .map(|n| (n.x, n.y))
+    };
+    let edges = graph.edges.iter().filter_map(|e| {
+        let (fx, fy) = position(&e.from)?;
+        let (tx, ty) = position(&e.to)?;
+        let (x1, x2) = if fx <= tx {
+            (fx + BOX_W, tx)
+        } else {
+            (fx, tx + BOX_W)
+        };
+        let (y1, y2) = (fy + BOX_H / 2, ty + BOX_H / 2);
+        let label = e.relation.label();
+        Some(html! {
+            <g class={classes!("edge", label)}>
+                <path d={edge_path(x1, y1, x2, y2)} />
+                <text x={((x1 + x2) / 2).to_string()} y={((y1 + y2) / 2 - 4).to_string()}
+                    text-anchor="middle">{ label }</text>
+            </g>
+        })
+    });
+    let nodes = graph.nodes.iter().map(|n| {
+        let key = n.id.key();
+        let onclick = {
+            let on_select = props.on_select.clone();
+            let key = key.clone();
+            Callback::from(move |_: MouseEvent| on_select.emit(key.clone()))
+        };
+        let onkeydown = {
+            let on_select = props.on_select.clone();
+            let key = key.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    on_select.emit(key.clone());
+                }
+            })
+        };
+        let class = classes!(
+            "object",
+            n.id.kind.name().to_ascii_lowercase(),
+            n.status.class(),
+            props.changed.contains(&key).then_some("changed"),
+            (props.selected.as_deref() == Some(key.as_str())).then_some("selected"),
+        );
+        let summary = format!("{} {}: {}", n.id.kind.name(), n.title, n.detail);
+        html! {
+            <g {class} transform={format!("translate({},{})", n.x, n.y)} tabindex="0"
+                role="button" aria-label={summary.clone()} data-key={key.clone()}
+                {onclick} {onkeydown}>
+                <title>{ summary }</title>
+                <rect width={BOX_W.to_string()} height={BOX_H.to_string()} rx="6" />
+                <text class="title" x="10" y="18">{ n.title.clone() }</text>
+                <text class="detail" x="10" y="34">{ n.detail.clone() }</text>
+            </g>
+        }
+    });
+
+    html! {
+        <div class="graph-view">
+            <div class="graph-tools">
+                <button type="button" onclick={zoom_in} aria-label="zoom in">{ "+" }</button>
+                <button type="button" onclick={zoom_out} aria-label="zoom out">{ "−" }</button>
+                <button type="button" onclick={fit} aria-label="reset zoom">{ "1:1" }</button>
+            </div>
+            <svg class="graph-svg" viewBox={view_box} role="group" aria-label={props.label.clone()}
+                onwheel={on_wheel} onpointerdown={on_down} onpointermove={on_move}
+                onpointerup={on_up.clone()} onpointerleave={on_up}>
+                <g class="edges">{ for edges }</g>
+                <g class="nodes">{ for nodes }</g>
+            </svg>
+        </div>
+    }
+}
