@@ -3,5 +3,6 @@
 
 pub mod dns;
 pub mod graph;
+pub mod highlight;
 pub mod i18n;
 pub mod kubectl;

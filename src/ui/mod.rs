@@ -4,6 +4,7 @@
 //! live in effects, never in the reducer.
 
 mod app;
+pub mod editor;
 pub mod graph;
 mod panic;
 
