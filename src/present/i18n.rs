@@ -59,44 +59,189 @@ pub enum Label {
     InspectorEmpty,
     ConsoleEmpty,
     ErrorTitle,
+    Apply,
+    ApplyHint,
+    Problems,
+    EditorLabel,
+    StepBack,
+    StepForward,
+    Play,
+    Pause,
+    Speed,
+    JumpStart,
+    JumpEnd,
+    NextOf,
+    Timeline,
+    Clock,
+    StepHint,
+    Filter,
+    Why,
+    Yaml,
+    Describe,
+    EventsTab,
+    Explain,
+    Dns,
+    Resolve,
+    Namespace,
+    DnsName,
+    ConsoleInput,
+    Run,
+    Shortcuts,
+    Close,
+    Share,
+    Reset,
+    ResetConfirm,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+}
+
+impl Label {
+    pub const ALL: [Label; 50] = {
+        use Label::*;
+        [
+            Tagline,
+            Language,
+            Manifests,
+            Steps,
+            Cluster,
+            Events,
+            Inspector,
+            Console,
+            EditorEmpty,
+            StepsEmpty,
+            ClusterEmpty,
+            EventsEmpty,
+            InspectorEmpty,
+            ConsoleEmpty,
+            ErrorTitle,
+            Apply,
+            ApplyHint,
+            Problems,
+            EditorLabel,
+            StepBack,
+            StepForward,
+            Play,
+            Pause,
+            Speed,
+            JumpStart,
+            JumpEnd,
+            NextOf,
+            Timeline,
+            Clock,
+            StepHint,
+            Filter,
+            Why,
+            Yaml,
+            Describe,
+            EventsTab,
+            Explain,
+            Dns,
+            Resolve,
+            Namespace,
+            DnsName,
+            ConsoleInput,
+            Run,
+            Shortcuts,
+            Close,
+            Share,
+            Reset,
+            ResetConfirm,
+            ZoomIn,
+            ZoomOut,
+            ZoomReset,
+        ]
+    };
 }
 
 /// The text of a label in a language.
 pub fn text(lang: Lang, label: Label) -> &'static str {
     use Label::*;
-    match (lang, label) {
-        (Lang::En, Tagline) => "See how Kubernetes runs stateful workloads, one step at a time.",
-        (Lang::Zh, Tagline) => "一步一步看清 Kubernetes 如何运行有状态应用。",
-        (Lang::En, Language) => "Language",
-        (Lang::Zh, Language) => "语言",
-        (Lang::En, Manifests) => "Manifests",
-        (Lang::Zh, Manifests) => "清单",
-        (Lang::En, Steps) => "Steps",
-        (Lang::Zh, Steps) => "步骤",
-        (Lang::En, Cluster) => "Cluster",
-        (Lang::Zh, Cluster) => "集群",
-        (Lang::En, Events) => "Event log",
-        (Lang::Zh, Events) => "事件日志",
-        (Lang::En, Inspector) => "Inspector",
-        (Lang::Zh, Inspector) => "检查器",
-        (Lang::En, Console) => "Console",
-        (Lang::Zh, Console) => "控制台",
-        (Lang::En, EditorEmpty) => {
-            "Your StatefulSet, PersistentVolume and Service manifests go here."
-        }
-        (Lang::Zh, EditorEmpty) => "在这里编辑 StatefulSet、PersistentVolume 和 Service 清单。",
-        (Lang::En, StepsEmpty) => "Step controls appear once manifests are applied.",
-        (Lang::Zh, StepsEmpty) => "应用清单后，这里会出现单步控制。",
-        (Lang::En, ClusterEmpty) => "The cluster graph shows pods, claims and volumes here.",
-        (Lang::Zh, ClusterEmpty) => "集群图会在这里显示 Pod、PVC 和 PV。",
-        (Lang::En, EventsEmpty) => "Every step of the control plane is listed here.",
-        (Lang::Zh, EventsEmpty) => "控制平面的每一步都会列在这里。",
-        (Lang::En, InspectorEmpty) => "Select an object to see its YAML, events and description.",
-        (Lang::Zh, InspectorEmpty) => "选择一个对象，查看它的 YAML、事件和描述。",
-        (Lang::En, ConsoleEmpty) => "Run kubectl and nslookup commands here.",
-        (Lang::Zh, ConsoleEmpty) => "在这里运行 kubectl 和 nslookup 命令。",
-        (Lang::En, ErrorTitle) => "Something went wrong in the playground",
-        (Lang::Zh, ErrorTitle) => "演练场出错了",
+    let (en, zh) = match label {
+        Tagline => (
+            "See how Kubernetes runs stateful workloads, one step at a time.",
+            "一步一步看清 Kubernetes 如何运行有状态应用。",
+        ),
+        Language => ("Language", "语言"),
+        Manifests => ("Manifests", "清单"),
+        Steps => ("Steps", "步骤"),
+        Cluster => ("Cluster", "集群"),
+        Events => ("Event log", "事件日志"),
+        Inspector => ("Inspector", "检查器"),
+        Console => ("Console", "控制台"),
+        EditorEmpty => (
+            "Your StatefulSet, PersistentVolume and Service manifests go here.",
+            "在这里编辑 StatefulSet、PersistentVolume 和 Service 清单。",
+        ),
+        StepsEmpty => (
+            "Step controls appear once manifests are applied.",
+            "应用清单后，这里会出现单步控制。",
+        ),
+        ClusterEmpty => (
+            "The cluster graph shows pods, claims and volumes here.",
+            "集群图会在这里显示 Pod、PVC 和 PV。",
+        ),
+        EventsEmpty => (
+            "Every step of the control plane is listed here.",
+            "控制平面的每一步都会列在这里。",
+        ),
+        InspectorEmpty => (
+            "Select an object to see its YAML, events and description.",
+            "选择一个对象，查看它的 YAML、事件和描述。",
+        ),
+        ConsoleEmpty => (
+            "Run kubectl and nslookup commands here.",
+            "在这里运行 kubectl 和 nslookup 命令。",
+        ),
+        ErrorTitle => ("Something went wrong in the playground", "演练场出错了"),
+        Apply => ("Apply", "应用"),
+        ApplyHint => ("Ctrl+Enter applies the manifests", "按 Ctrl+Enter 应用清单"),
+        Problems => ("Problems", "问题"),
+        EditorLabel => ("Kubernetes manifests (YAML)", "Kubernetes 清单(YAML)"),
+        StepBack => ("Step back", "后退一步"),
+        StepForward => ("Step forward", "前进一步"),
+        Play => ("Play", "播放"),
+        Pause => ("Pause", "暂停"),
+        Speed => ("Speed", "速度"),
+        JumpStart => ("Jump to start", "跳到开头"),
+        JumpEnd => ("Jump to end", "跳到结尾"),
+        NextOf => ("Next step of kind", "下一个同类步骤"),
+        Timeline => ("Timeline", "时间线"),
+        Clock => ("Simulated clock", "模拟时钟"),
+        StepHint => (
+            "Press → to take one step, or End to see the settled cluster.",
+            "按 → 前进一步，或按 End 查看稳定后的集群。",
+        ),
+        Filter => ("Filter", "筛选"),
+        Why => ("Why", "原因"),
+        Yaml => ("YAML", "YAML"),
+        Describe => ("Describe", "描述"),
+        EventsTab => ("Events", "事件"),
+        Explain => ("Explain", "解释"),
+        Dns => ("DNS", "DNS"),
+        Resolve => ("Resolve", "解析"),
+        Namespace => ("Namespace", "命名空间"),
+        DnsName => ("Name to resolve", "要解析的名称"),
+        ConsoleInput => (
+            "Command (kubectl, nslookup, dig)",
+            "命令(kubectl、nslookup、dig)",
+        ),
+        Run => ("Run", "运行"),
+        Shortcuts => ("Keyboard shortcuts", "键盘快捷键"),
+        Close => ("Close", "关闭"),
+        Share => ("Share", "分享"),
+        Reset => ("Reset", "重置"),
+        ResetConfirm => (
+            "Discard your manifests and start again from the example?",
+            "放弃你编辑的清单，从示例重新开始?",
+        ),
+        ZoomIn => ("Zoom in", "放大"),
+        ZoomOut => ("Zoom out", "缩小"),
+        ZoomReset => ("Reset zoom", "重置缩放"),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
     }
 }
 
@@ -125,27 +270,13 @@ mod tests {
     }
 
     #[test]
-    fn every_label_differs_between_languages() {
-        use Label::*;
-        let labels = [
-            Tagline,
-            Language,
-            Manifests,
-            Steps,
-            Cluster,
-            Events,
-            Inspector,
-            Console,
-            EditorEmpty,
-            StepsEmpty,
-            ClusterEmpty,
-            EventsEmpty,
-            InspectorEmpty,
-            ConsoleEmpty,
-            ErrorTitle,
-        ];
-        for label in labels {
-            assert_ne!(text(Lang::En, label), text(Lang::Zh, label), "{label:?}");
+    fn every_label_has_both_languages() {
+        for label in Label::ALL {
+            let (en, zh) = (text(Lang::En, label), text(Lang::Zh, label));
+            assert!(!en.is_empty() && !zh.is_empty(), "{label:?}");
+            if !matches!(label, Label::Yaml | Label::Dns) {
+                assert_ne!(en, zh, "{label:?}");
+            }
         }
     }
 }
