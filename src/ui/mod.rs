@@ -4,6 +4,8 @@
 //! live in effects, never in the reducer.
 
 mod app;
+pub mod console;
+pub mod controls;
 pub mod editor;
 pub mod graph;
 mod panic;

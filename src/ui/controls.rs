@@ -1,0 +1,140 @@
+//! Step controls: back, forward, play/pause with speed, jump to start/end, jump to the next
+//! step of a chosen kind, a scrubbable timeline with a coloured mark per step, and the
+//! simulated clock. The component only emits `Nav` requests; the app decides.
+
+use crate::present::i18n::{text, Label, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A navigation request.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Nav {
+    Start,
+    Back,
+    Forward,
+    End,
+    Seek(usize),
+    TogglePlay,
+    Speed(f64),
+    /// Jump to the next step whose mark has this class.
+    Next(&'static str),
+}
+
+/// The speeds offered, as multiples of real time.
+pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
+
+/// The kinds of step one can jump to: (mark class, English, Chinese).
+pub const NEXT_KINDS: [(&str, &str, &str); 4] = [
+    ("pod-create", "pod creation", "Pod 创建"),
+    ("binding", "binding", "绑定"),
+    ("dns", "DNS change", "DNS 变化"),
+    ("warning", "warning", "警告"),
+];
+
+/// One mark on the timeline: the step it stands for and its colour class.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub class: &'static str,
+    pub title: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    /// Steps taken so far (the cursor) and the number of steps known.
+    pub cursor: usize,
+    pub total: usize,
+    pub playing: bool,
+    pub speed: f64,
+    /// The simulated clock at the cursor, e.g. `00:00:12`.
+    pub clock: AttrValue,
+    pub marks: Rc<Vec<Mark>>,
+    pub on_nav: Callback<Nav>,
+}
+
+#[function_component(StepControls)]
+pub fn step_controls(props: &Props) -> Html {
+    let l = props.lang;
+    let nav = |n: Nav| {
+        let on_nav = props.on_nav.clone();
+        Callback::from(move |_: MouseEvent| on_nav.emit(n))
+    };
+    let on_scrub = {
+        let on_nav = props.on_nav.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                if let Ok(step) = input.value().parse::<usize>() {
+                    on_nav.emit(Nav::Seek(step));
+                }
+            }
+        })
+    };
+    let on_speed = {
+        let on_nav = props.on_nav.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                if let Ok(speed) = select.value().parse::<f64>() {
+                    on_nav.emit(Nav::Speed(speed));
+                }
+            }
+        })
+    };
+    let on_next = {
+        let on_nav = props.on_nav.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let value = select.value();
+                if let Some((class, _, _)) = NEXT_KINDS.iter().find(|(c, _, _)| *c == value) {
+                    on_nav.emit(Nav::Next(class));
+                }
+                select.set_value("");
+            }
+        })
+    };
+    let total = props.total.max(1);
+    let marks = props.marks.iter().enumerate().map(|(i, m)| {
+        let left = (i + 1) as f64 * 100.0 / total as f64;
+        let onclick = nav(Nav::Seek(i + 1));
+        html! {
+            <button type="button" tabindex="-1" class={classes!("mark", m.class, (i + 1 == props.cursor).then_some("current"))}
+                style={format!("left:{left:.3}%")} title={m.title.clone()} {onclick} />
+        }
+    });
+    let play_label = if props.playing { Label::Pause } else { Label::Play };
+    html! {
+        <div class="controls">
+            <div class="buttons" role="toolbar" aria-label={text(l, Label::Steps)}>
+                <button type="button" onclick={nav(Nav::Start)} aria-label={text(l, Label::JumpStart)} title="Home">{ "⏮" }</button>
+                <button type="button" onclick={nav(Nav::Back)} aria-label={text(l, Label::StepBack)} title="←">{ "◀" }</button>
+                <button type="button" class="play" onclick={nav(Nav::TogglePlay)} aria-label={text(l, play_label)}
+                    aria-pressed={props.playing.to_string()} title="Space">{ if props.playing { "⏸" } else { "▶" } }</button>
+                <button type="button" onclick={nav(Nav::Forward)} aria-label={text(l, Label::StepForward)} title="→">{ "▶|" }</button>
+                <button type="button" onclick={nav(Nav::End)} aria-label={text(l, Label::JumpEnd)} title="End">{ "⏭" }</button>
+                <label class="speed">
+                    <span>{ text(l, Label::Speed) }</span>
+                    <select onchange={on_speed}>
+                        { for SPEEDS.iter().map(|s| html! {
+                            <option value={s.to_string()} selected={(*s - props.speed).abs() < 1e-9}>{ format!("{s}×") }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="next">
+                    <span class="visually-hidden">{ text(l, Label::NextOf) }</span>
+                    <select onchange={on_next} aria-label={text(l, Label::NextOf)}>
+                        <option value="" selected=true>{ format!("{} …", text(l, Label::NextOf)) }</option>
+                        { for NEXT_KINDS.iter().map(|(class, en, zh)| html! {
+                            <option value={*class}>{ if l == Lang::Zh { *zh } else { *en } }</option>
+                        }) }
+                    </select>
+                </label>
+                <span class="position" aria-live="off">{ format!("{} / {}", props.cursor, props.total) }</span>
+                <span class="clock" title={text(l, Label::Clock)}>{ props.clock.clone() }</span>
+            </div>
+            <div class="timeline">
+                <input type="range" min="0" max={props.total.to_string()} value={props.cursor.to_string()}
+                    aria-label={text(l, Label::Timeline)} oninput={on_scrub} />
+                <div class="marks" aria-hidden="true">{ for marks }</div>
+            </div>
+        </div>
+    }
+}
