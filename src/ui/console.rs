@@ -59,7 +59,10 @@ pub fn console(props: &Props) -> Html {
                     } else {
                         (at + 1).min(last)
                     };
-                    let line = entries.get(next).map(|en| en.command.clone()).unwrap_or_default();
+                    let line = entries
+                        .get(next)
+                        .map(|en| en.command.clone())
+                        .unwrap_or_default();
                     field.set_value(&line);
                     browse.set(Some(next));
                 }

@@ -100,7 +100,11 @@ pub fn step_controls(props: &Props) -> Html {
                 style={format!("left:{left:.3}%")} title={m.title.clone()} {onclick} />
         }
     });
-    let play_label = if props.playing { Label::Pause } else { Label::Play };
+    let play_label = if props.playing {
+        Label::Pause
+    } else {
+        Label::Play
+    };
     html! {
         <div class="controls">
             <div class="buttons" role="toolbar" aria-label={text(l, Label::Steps)}>

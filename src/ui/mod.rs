@@ -6,8 +6,11 @@
 mod app;
 pub mod console;
 pub mod controls;
+pub mod dns_panel;
 pub mod editor;
 pub mod graph;
+pub mod inspector;
+pub mod log;
 mod panic;
 
 pub use app::App;

@@ -1,0 +1,88 @@
+//! The event log: one row per step (time, component, reason, object, message) with its
+//! explanation, the current step highlighted, a filter by object or kind, click (or
+//! Enter) to seek. It is an ARIA live region, so a screen reader follows the simulation.
+
+use crate::present::i18n::{text, Label, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One step as the log shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// 1-based step number.
+    pub step: usize,
+    pub time: String,
+    pub component: String,
+    pub reason: String,
+    pub object: String,
+    pub message: String,
+    pub explanation: String,
+    pub warning: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: Lang,
+    pub rows: Rc<Vec<Row>>,
+    pub cursor: usize,
+    pub on_seek: Callback<usize>,
+}
+
+#[function_component(EventLog)]
+pub fn event_log(props: &Props) -> Html {
+    let l = props.lang;
+    let filter = use_state(String::new);
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                filter.set(input.value());
+            }
+        })
+    };
+    let needle = filter.to_lowercase();
+    let rows = props
+        .rows
+        .iter()
+        .filter(|r| r.step <= props.cursor)
+        .filter(|r| {
+            needle.is_empty()
+                || r.object.to_lowercase().contains(&needle)
+                || r.reason.to_lowercase().contains(&needle)
+                || r.component.to_lowercase().contains(&needle)
+        })
+        .map(|r| {
+            let seek = {
+                let on_seek = props.on_seek.clone();
+                let step = r.step;
+                Callback::from(move |_: MouseEvent| on_seek.emit(step))
+            };
+            let current = r.step == props.cursor;
+            html! {
+                <li class={classes!("row", current.then_some("current"), r.warning.then_some("warning"))}
+                    aria-current={current.then_some("step")}>
+                    <button type="button" onclick={seek}>
+                        <span class="time">{ r.time.clone() }</span>
+                        <span class="component">{ r.component.clone() }</span>
+                        <span class="reason">{ r.reason.clone() }</span>
+                        <span class="object">{ r.object.clone() }</span>
+                        <span class="message">{ r.message.clone() }</span>
+                    </button>
+                    if current && !r.explanation.is_empty() {
+                        <p class="explanation">{ r.explanation.clone() }</p>
+                    }
+                </li>
+            }
+        });
+    let current = props.rows.iter().find(|r| r.step == props.cursor);
+    html! {
+        <div class="log-box">
+            <input type="search" class="filter" placeholder={text(l, Label::Filter)}
+                aria-label={text(l, Label::Filter)} oninput={on_filter} />
+            <ol class="rows">{ for rows.rev() }</ol>
+            <p class="visually-hidden" aria-live="polite">
+                { current.map(|r| format!("{} {} {}: {}", r.reason, r.object, r.message, r.explanation)).unwrap_or_default() }
+            </p>
+        </div>
+    }
+}
