@@ -1264,6 +1264,42 @@ pub fn names(dns: &Dns) -> BTreeMap<String, Vec<String>> {
     out
 }
 
+/// What changed in the names DNS answers between two moments, one sentence per name, for
+/// the step that caused it (`web-1.nginx.default.svc.cluster.local now answers 10.244.2.3`).
+pub fn changes(
+    before: &BTreeMap<String, Vec<String>>,
+    after: &BTreeMap<String, Vec<String>>,
+) -> Vec<Text> {
+    let mut out = Vec::new();
+    let names: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    for name in names {
+        match (before.get(name), after.get(name)) {
+            (None, Some(ips)) => out.push(Text::new(
+                format!("{name} now answers {}", ips.join(", ")),
+                format!("{name} 现在解析为 {}", ips.join("、")),
+            )),
+            (Some(_), None) => out.push(Text::new(
+                format!("{name} no longer resolves (NXDOMAIN)"),
+                format!("{name} 不再能解析(NXDOMAIN)"),
+            )),
+            (Some(old), Some(new)) if old != new => out.push(Text::new(
+                format!(
+                    "{name} now answers {} (was {})",
+                    new.join(", "),
+                    old.join(", ")
+                ),
+                format!(
+                    "{name} 现在解析为 {}(之前是 {})",
+                    new.join("、"),
+                    old.join("、")
+                ),
+            )),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1302,6 +1338,40 @@ mod tests {
         );
         assert_eq!(candidates("nginx.", "test", Search::SearchList), ["nginx"]);
         assert_eq!(candidates("nginx", "test", Search::AsTyped), ["nginx"]);
+    }
+
+    #[test]
+    fn changes_between_moments() {
+        let before: BTreeMap<String, Vec<String>> = [
+            (
+                "nginx.default.svc.cluster.local".to_string(),
+                vec!["10.244.1.6".to_string()],
+            ),
+            (
+                "web-0.nginx.default.svc.cluster.local".to_string(),
+                vec!["10.244.1.6".to_string()],
+            ),
+        ]
+        .into();
+        let mut after = before.clone();
+        after.insert(
+            "web-1.nginx.default.svc.cluster.local".into(),
+            vec!["10.244.2.3".into()],
+        );
+        after.insert(
+            "nginx.default.svc.cluster.local".into(),
+            vec!["10.244.1.6".into(), "10.244.2.3".into()],
+        );
+        after.remove("web-0.nginx.default.svc.cluster.local");
+        let en: Vec<String> = changes(&before, &after).into_iter().map(|t| t.en).collect();
+        assert_eq!(
+            en,
+            [
+                "nginx.default.svc.cluster.local now answers 10.244.1.6, 10.244.2.3 (was 10.244.1.6)",
+                "web-0.nginx.default.svc.cluster.local no longer resolves (NXDOMAIN)",
+                "web-1.nginx.default.svc.cluster.local now answers 10.244.2.3",
+            ]
+        );
     }
 
     #[test]
