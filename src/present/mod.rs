@@ -6,4 +6,5 @@ pub mod dns;
 pub mod graph;
 pub mod highlight;
 pub mod i18n;
+pub mod jsonpath;
 pub mod kubectl;
