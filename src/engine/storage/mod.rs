@@ -1,0 +1,10 @@
+//! Storage decisions of the control plane, as pure functions over typed objects: which
+//! PersistentVolume a claim gets and why the others do not (the binding explainer), the
+//! default StorageClass, what a provisioner creates, what happens to a volume whose claim is
+//! gone, and whether a claim may grow. The PV controller, the scheduler and the views call
+//! these; nothing here stores state, writes objects or records events.
+
+mod matching;
+mod quantity;
+
+pub use matching::*;
