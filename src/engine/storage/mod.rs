@@ -4,7 +4,14 @@
 //! gone, and whether a claim may grow. The PV controller, the scheduler and the views call
 //! these; nothing here stores state, writes objects or records events.
 
+mod binder;
+mod class;
+pub mod events;
 mod matching;
+mod provision;
 mod quantity;
 
+pub use binder::*;
+pub use class::*;
 pub use matching::*;
+pub use provision::*;
