@@ -7,11 +7,13 @@
 mod binder;
 mod class;
 pub mod events;
+mod explain;
 mod matching;
 mod provision;
 mod quantity;
 
 pub use binder::*;
 pub use class::*;
+pub use explain::*;
 pub use matching::*;
 pub use provision::*;
