@@ -7,13 +7,17 @@
 mod binder;
 mod class;
 pub mod events;
+mod expand;
 mod explain;
 mod matching;
 mod provision;
 mod quantity;
+mod reclaim;
 
 pub use binder::*;
 pub use class::*;
+pub use expand::*;
 pub use explain::*;
 pub use matching::*;
 pub use provision::*;
+pub use reclaim::*;
