@@ -523,7 +523,7 @@ fn scheduler_view_on_a_node() {
     check(
         &claim,
         &volumes,
-        &[local.clone()],
+        std::slice::from_ref(&local),
         None,
         expect![[r#"
         claim myns/data asks for 1Gi, RWO, class local, volumeMode Filesystem
@@ -542,7 +542,7 @@ fn scheduler_view_on_a_node() {
     check(
         &claim,
         &volumes,
-        &[local.clone()],
+        std::slice::from_ref(&local),
         Some(&node1),
         expect![[r#"
         claim myns/data asks for 1Gi, RWO, class local, volumeMode Filesystem
