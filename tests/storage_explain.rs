@@ -479,16 +479,16 @@ fn outcomes_when_nothing_fits() {
         &[standard],
         None,
         expect![[r#"
-        claim myns/data asks for 5Gi, RWO, class standard, volumeMode Filesystem
-          small 1Gi: too small: 1Gi < 5Gi requested
-        => no volume fits, so StorageClass standard provisions a new volume with rancher.io/local-path for node node-1 (event ExternalProvisioning)
-           Normal ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.
-        --
-        声明 myns/data 请求 5Gi，访问模式 RWO，存储类 standard，卷模式 Filesystem
-          small 1Gi：容量不足：1Gi < 请求的 5Gi
-        => 没有卷满足条件，存储类 standard 通过 rancher.io/local-path 为节点 node-1 供应一个新卷（事件 ExternalProvisioning）
-           Normal ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.
-    "#]],
+            claim myns/data asks for 5Gi, RWO, class standard, volumeMode Filesystem
+              small 1Gi: too small: 1Gi < 5Gi requested
+            => no volume fits, so StorageClass standard provisions a new volume with rancher.io/local-path for node node-1 (volume.kubernetes.io/selected-node: node-1; event ExternalProvisioning)
+               Normal ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.
+            --
+            声明 myns/data 请求 5Gi，访问模式 RWO，存储类 standard，卷模式 Filesystem
+              small 1Gi：容量不足：1Gi < 请求的 5Gi
+            => 没有卷满足条件，存储类 standard 通过 rancher.io/local-path 为节点 node-1 供应一个新卷（volume.kubernetes.io/selected-node: node-1；事件 ExternalProvisioning）
+               Normal ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.
+        "#]],
     );
 }
 
@@ -562,15 +562,61 @@ fn scheduler_view_on_a_node() {
         &[local],
         Some(&node3),
         expect![[r#"
-        claim myns/data asks for 1Gi, RWO, class local, volumeMode Filesystem
-          local-node-1 10Gi: node affinity does not match node node-3
-          local-node-2 10Gi: node affinity does not match node node-3
-        => no volume fits on node node-3 and the class cannot provision one: node(s) didn't find available persistent volumes to bind
-        --
-        声明 myns/data 请求 1Gi，访问模式 RWO，存储类 local，卷模式 Filesystem
-          local-node-1 10Gi：节点亲和性与节点 node-3 不匹配
-          local-node-2 10Gi：节点亲和性与节点 node-3 不匹配
-        => 节点 node-3 上没有满足条件的卷，且存储类无法供应新卷：node(s) didn't find available persistent volumes to bind
-    "#]],
+            claim myns/data asks for 1Gi, RWO, class local, volumeMode Filesystem
+              local-node-1 10Gi: node affinity does not match node node-3
+              local-node-2 10Gi: node affinity does not match node node-3
+            => no volume fits on node node-3 and the class cannot provision one there: node(s) didn't find available persistent volumes to bind
+            --
+            声明 myns/data 请求 1Gi，访问模式 RWO，存储类 local，卷模式 Filesystem
+              local-node-1 10Gi：节点亲和性与节点 node-3 不匹配
+              local-node-2 10Gi：节点亲和性与节点 node-3 不匹配
+            => 节点 node-3 上没有满足条件的卷，且存储类无法在此供应新卷：node(s) didn't find available persistent volumes to bind
+        "#]],
+    );
+}
+
+#[test]
+fn scheduler_view_with_allowed_topologies() {
+    use stsplay::manifest::model::{TopologySelectorLabelRequirement, TopologySelectorTerm};
+    let claim = claim_class(pvc("data", "1Gi", &[RWO]), Some("zonal"));
+    let mut zonal = class("zonal", "ebs.csi.aws.com", Some("WaitForFirstConsumer"));
+    zonal.allowed_topologies = vec![TopologySelectorTerm {
+        match_label_expressions: vec![TopologySelectorLabelRequirement {
+            key: "topology.kubernetes.io/zone".into(),
+            values: vec!["zone-a".into()],
+        }],
+    }];
+    let in_a = node("node-a", "topology.kubernetes.io/zone", "zone-a");
+    let in_b = node("node-b", "topology.kubernetes.io/zone", "zone-b");
+    let classes = std::slice::from_ref(&zonal);
+    check(
+        &claim,
+        &[],
+        classes,
+        Some(&in_a),
+        expect![[r#"
+            claim myns/data asks for 1Gi, RWO, class zonal, volumeMode Filesystem
+              (no PersistentVolumes)
+            => no volume fits, so StorageClass zonal provisions a new volume with ebs.csi.aws.com for node node-a (volume.kubernetes.io/selected-node: node-a; event ExternalProvisioning)
+            --
+            声明 myns/data 请求 1Gi，访问模式 RWO，存储类 zonal，卷模式 Filesystem
+              （没有持久卷）
+            => 没有卷满足条件，存储类 zonal 通过 ebs.csi.aws.com 为节点 node-a 供应一个新卷（volume.kubernetes.io/selected-node: node-a；事件 ExternalProvisioning）
+        "#]],
+    );
+    check(
+        &claim,
+        &[],
+        classes,
+        Some(&in_b),
+        expect![[r#"
+            claim myns/data asks for 1Gi, RWO, class zonal, volumeMode Filesystem
+              (no PersistentVolumes)
+            => no volume fits on node node-b and the class cannot provision one there: node(s) didn't find available persistent volumes to bind
+            --
+            声明 myns/data 请求 1Gi，访问模式 RWO，存储类 zonal，卷模式 Filesystem
+              （没有持久卷）
+            => 节点 node-b 上没有满足条件的卷，且存储类无法在此供应新卷：node(s) didn't find available persistent volumes to bind
+        "#]],
     );
 }

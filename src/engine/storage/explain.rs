@@ -11,7 +11,9 @@
 use super::binder::{sync_unbound_claim, UnboundClaimSync};
 use super::events::StorageEvent;
 use super::matching::*;
-use super::provision::{class_can_provision, find_provisionable_plugin, ANN_BIND_COMPLETED};
+use super::provision::{
+    allowed_topologies_match, class_can_provision, find_provisionable_plugin, ANN_BIND_COMPLETED,
+};
 use crate::manifest::model::{
     LabelSelector, Node, PersistentVolume, PersistentVolumeClaim, StorageClass, StringMap,
 };
@@ -265,32 +267,17 @@ fn check_volume(
     mode: BindingMode,
 ) -> Check {
     let asked = &claim.spec.access_modes;
-    let offered_all = |v: &PersistentVolume| asked.iter().all(|m| v.spec.access_modes.contains(m));
-    // The PV controller only looks into access-mode groups that contain the request.
-    if node.is_none() && !offered_all(volume) {
+    // The PV controller only looks into access-mode groups that contain the request; a
+    // group is keyed by the volume's known modes only.
+    let in_group = canonical_access_modes(&volume.spec.access_modes);
+    if node.is_none() && !asked.iter().all(|m| in_group.contains(m)) {
         return Check::Fails(Rejection::AccessModes {
             offered: modes_or_none(&volume.spec.access_modes),
             asked: modes_or_none(asked),
         });
     }
-    if let Some(claim_ref) = &volume.spec.claim_ref {
-        if !is_volume_bound_to_claim(volume, claim) {
-            let who = format!(
-                "{}/{}",
-                claim_ref.namespace.as_deref().unwrap_or(""),
-                claim_ref.name.as_deref().unwrap_or("")
-            );
-            let who = if who == "/" {
-                format!("with uid {}", claim_ref.uid.as_deref().unwrap_or("\"\""))
-            } else {
-                who
-            };
-            return Check::Fails(if claim_ref.uid.as_deref().unwrap_or("").is_empty() {
-                Rejection::ReservedFor { claim: who }
-            } else {
-                Rejection::BoundTo { claim: who }
-            });
-        }
+    if let Some(rejection) = held_by_another(claim, volume) {
+        return Check::Fails(rejection);
     }
     if capacity_bytes(volume) < requested_bytes(claim) {
         return Check::Fails(Rejection::TooSmall {
@@ -353,13 +340,32 @@ fn check_volume(
     if !affinity_ok {
         return Check::Fails(Rejection::NodeAffinity { node: node_name });
     }
-    if node.is_some() && !offered_all(volume) {
+    if node.is_some() && !check_access_modes(claim, volume) {
         return Check::Fails(Rejection::AccessModes {
             offered: modes_or_none(&volume.spec.access_modes),
             asked: modes_or_none(asked),
         });
     }
     Check::Fits
+}
+
+/// The rejection of a volume whose `claimRef` names another claim: `BoundTo` when the
+/// reference carries a UID, `ReservedFor` when it is a pre-binding by name only.
+fn held_by_another(claim: &PersistentVolumeClaim, volume: &PersistentVolume) -> Option<Rejection> {
+    let claim_ref = volume.spec.claim_ref.as_ref()?;
+    if is_volume_bound_to_claim(volume, claim) {
+        return None;
+    }
+    let uid = claim_ref.uid.as_deref().unwrap_or("");
+    let who = match (claim_ref.namespace.as_deref(), claim_ref.name.as_deref()) {
+        (None | Some(""), None | Some("")) if !uid.is_empty() => format!("with uid {uid}"),
+        (namespace, name) => format!("{}/{}", namespace.unwrap_or(""), name.unwrap_or("")),
+    };
+    Some(if uid.is_empty() {
+        Rejection::ReservedFor { claim: who }
+    } else {
+        Rejection::BoundTo { claim: who }
+    })
 }
 
 /// Explains which volume `claim` gets and why. Without `node` this is the PV controller's
@@ -444,18 +450,9 @@ fn explain_named(
             if bound {
                 return row(v, Verdict::Chosen(Why::AlreadyBound));
             }
-            let verdict = match &v.spec.claim_ref {
-                Some(_) if !is_volume_bound_to_claim(v, claim) => {
-                    match check_volume(claim, v, None, BindingMode::Immediate) {
-                        Check::Fails(
-                            r @ (Rejection::BoundTo { .. } | Rejection::ReservedFor { .. }),
-                        ) => Verdict::Rejected(r),
-                        _ => Verdict::Rejected(Rejection::BoundTo {
-                            claim: String::new(),
-                        }),
-                    }
-                }
-                Some(_) => Verdict::Chosen(Why::RequestedByClaim),
+            let verdict = match held_by_another(claim, v) {
+                Some(rejection) => Verdict::Rejected(rejection),
+                None if v.spec.claim_ref.is_some() => Verdict::Chosen(Why::RequestedByClaim),
                 None => match satisfy_rejection(v, claim) {
                     Some(r) => Verdict::Rejected(r),
                     None => Verdict::Chosen(Why::RequestedByClaim),
@@ -542,7 +539,7 @@ fn explain_on_node(
             node: node_name,
         },
         Ok(None) => match claim_storage_class(claim, classes) {
-            Some(class) if class_can_provision(class) => {
+            Some(class) if class_can_provision(class) && allowed_topologies_match(class, node) => {
                 match find_provisionable_plugin(claim, classes) {
                     Ok(plan) => Outcome::Provision {
                         class: class.metadata.name.clone(),
@@ -848,8 +845,8 @@ impl Outcome {
                 format!("保持 Pending：存储类 {class} 为 WaitForFirstConsumer，在使用该声明的 Pod 被调度之前不会绑定或供应卷（事件 WaitForFirstConsumer）"),
             ),
             Outcome::Provision { class, provisioner, node: Some(node) } => text(
-                format!("no volume fits, so StorageClass {class} provisions a new volume with {provisioner} for node {node} (event ExternalProvisioning)"),
-                format!("没有卷满足条件，存储类 {class} 通过 {provisioner} 为节点 {node} 供应一个新卷（事件 ExternalProvisioning）"),
+                format!("no volume fits, so StorageClass {class} provisions a new volume with {provisioner} for node {node} (volume.kubernetes.io/selected-node: {node}; event ExternalProvisioning)"),
+                format!("没有卷满足条件，存储类 {class} 通过 {provisioner} 为节点 {node} 供应一个新卷（volume.kubernetes.io/selected-node: {node}；事件 ExternalProvisioning）"),
             ),
             Outcome::Provision { class, provisioner, node: None } => text(
                 format!("no volume fits, so StorageClass {class} provisions a new volume with {provisioner} (event ExternalProvisioning)"),
@@ -864,8 +861,8 @@ impl Outcome {
                 "保持 Pending：没有卷满足条件，且声明没有存储类，因此不会供应新卷（事件 FailedBinding：no persistent volumes available for this claim and no storage class is set）".into(),
             ),
             Outcome::NoVolumeOnNode { node } => text(
-                format!("no volume fits on node {node} and the class cannot provision one: node(s) didn't find available persistent volumes to bind"),
-                format!("节点 {node} 上没有满足条件的卷，且存储类无法供应新卷：node(s) didn't find available persistent volumes to bind"),
+                format!("no volume fits on node {node} and the class cannot provision one there: node(s) didn't find available persistent volumes to bind"),
+                format!("节点 {node} 上没有满足条件的卷，且存储类无法在此供应新卷：node(s) didn't find available persistent volumes to bind"),
             ),
             Outcome::WaitForNamedVolume { volume } => text(
                 format!("stays Pending until volume {volume} (spec.volumeName) exists"),

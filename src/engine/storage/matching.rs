@@ -50,7 +50,7 @@ pub fn access_modes_as_string(modes: &[String]) -> String {
 }
 
 /// The full names of the known access modes in `modes`, in the index's fixed order.
-fn canonical_access_modes(modes: &[String]) -> Vec<String> {
+pub(crate) fn canonical_access_modes(modes: &[String]) -> Vec<String> {
     ACCESS_MODES
         .iter()
         .filter(|(long, _)| modes.iter().any(|m| m == long))

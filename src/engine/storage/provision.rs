@@ -281,3 +281,25 @@ fn node_affinity(terms: Vec<NodeSelectorTerm>) -> VolumeNodeAffinity {
         }),
     }
 }
+
+/// Whether a node lies inside a class's `allowedTopologies`: no terms allow every node;
+/// terms are ORed, an empty term allows nothing, and inside a term every key must carry
+/// one of its values in the node's labels.
+///
+/// Upstream: pkg/apis/core/v1/helper/helpers.go MatchTopologySelectorTerms
+pub fn allowed_topologies_match(class: &StorageClass, node: &Node) -> bool {
+    if class.allowed_topologies.is_empty() {
+        return true;
+    }
+    class.allowed_topologies.iter().any(|term| {
+        !term.match_label_expressions.is_empty()
+            && term.match_label_expressions.iter().all(|r| {
+                !r.values.is_empty()
+                    && node
+                        .metadata
+                        .labels
+                        .get(&r.key)
+                        .is_some_and(|v| r.values.contains(v))
+            })
+    })
+}
