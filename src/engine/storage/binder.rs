@@ -148,3 +148,90 @@ pub fn claim_bound_by_controller(claim: &PersistentVolumeClaim) -> bool {
         .annotations
         .contains_key(ANN_BOUND_BY_CONTROLLER)
 }
+
+/// The volume after the first step of a bind: `spec.claimRef` names the claim with its UID,
+/// and `pv.kubernetes.io/bound-by-controller: "yes"` is added unless the volume was already
+/// pre-bound to this claim (then a user chose it). The phase is set separately.
+///
+/// Upstream: k/component-helpers storage/volume/pv_helpers.go GetBindVolumeToClaim
+pub fn bind_volume_to_claim(
+    volume: &PersistentVolume,
+    claim: &PersistentVolumeClaim,
+) -> PersistentVolume {
+    let mut bound = volume.clone();
+    let pre_bound = is_volume_bound_to_claim(volume, claim);
+    bound.spec.claim_ref = Some(crate::manifest::model::ObjectReference {
+        api_version: Some("v1".to_string()),
+        kind: Some("PersistentVolumeClaim".to_string()),
+        namespace: claim.metadata.namespace.clone(),
+        name: Some(claim.metadata.name.clone()),
+        uid: claim.metadata.uid.clone(),
+        resource_version: claim.metadata.resource_version.clone(),
+        field_path: None,
+    });
+    if !pre_bound {
+        bound
+            .metadata
+            .annotations
+            .entry(ANN_BOUND_BY_CONTROLLER.to_string())
+            .or_insert_with(|| "yes".to_string());
+    }
+    bound
+}
+
+/// The claim after the third step of a bind: `spec.volumeName` set, bound-by-controller
+/// added when the controller picked the volume (the claim named none), and
+/// `pv.kubernetes.io/bind-completed: "yes"` always.
+///
+/// Upstream: pkg/controller/volume/persistentvolume/pv_controller.go bindClaimToVolume
+pub fn bind_claim_to_volume(
+    claim: &PersistentVolumeClaim,
+    volume: &PersistentVolume,
+) -> PersistentVolumeClaim {
+    let mut bound = claim.clone();
+    if bound.spec.volume_name.as_deref().unwrap_or("").is_empty() {
+        bound.spec.volume_name = Some(volume.metadata.name.clone());
+        bound
+            .metadata
+            .annotations
+            .insert(ANN_BOUND_BY_CONTROLLER.to_string(), "yes".to_string());
+    }
+    bound.metadata.annotations.insert(
+        super::provision::ANN_BIND_COMPLETED.to_string(),
+        "yes".to_string(),
+    );
+    bound
+}
+
+/// The claim's status for `phase`: with a volume (Bound) the volume's access modes, and its
+/// capacity when the claim is only now becoming Bound (so a later resize is not clobbered);
+/// without one (Pending, Lost) access modes and capacity are cleared.
+///
+/// Upstream: pkg/controller/volume/persistentvolume/pv_controller.go updateClaimStatus
+pub fn claim_with_status(
+    claim: &PersistentVolumeClaim,
+    phase: &str,
+    volume: Option<&PersistentVolume>,
+) -> PersistentVolumeClaim {
+    let mut updated = claim.clone();
+    let was = claim
+        .status
+        .as_ref()
+        .and_then(|s| s.phase.clone())
+        .unwrap_or_default();
+    let status = updated.status.get_or_insert_with(Default::default);
+    status.phase = Some(phase.to_string());
+    match volume {
+        None => {
+            status.access_modes.clear();
+            status.capacity.clear();
+        }
+        Some(volume) => {
+            status.access_modes = volume.spec.access_modes.clone();
+            if was != phase {
+                status.capacity = volume.spec.capacity.clone();
+            }
+        }
+    }
+    updated
+}
