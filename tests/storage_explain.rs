@@ -620,3 +620,67 @@ fn scheduler_view_with_allowed_topologies() {
         "#]],
     );
 }
+
+#[test]
+fn bound_claims() {
+    let mut bound = www(0);
+    bound.spec.volume_name = Some("pv1".into());
+    bound
+        .metadata
+        .annotations
+        .insert("pv.kubernetes.io/bind-completed".into(), "yes".into());
+    let volumes = vec![bound_to(gsh("pv1"), &www(0)), gsh("pv2")];
+    check(
+        &bound,
+        &volumes,
+        &[],
+        None,
+        expect![[r#"
+        claim default/www-web-0 asks for 1Gi, RWO, class gsh-pv, volumeMode Filesystem
+          pv1 1Gi: bound to this claim
+          pv2 1Gi: not considered: the claim asks for volume pv1 in spec.volumeName
+        => already bound to pv1
+        --
+        声明 default/www-web-0 请求 1Gi，访问模式 RWO，存储类 gsh-pv，卷模式 Filesystem
+          pv1 1Gi：已绑定到此声明
+          pv2 1Gi：未考虑：声明通过 spec.volumeName 指定了卷 pv1
+        => 已绑定到 pv1
+    "#]],
+    );
+    check(
+        &bound,
+        &[gsh("pv2")],
+        &[],
+        None,
+        expect![[r#"
+        claim default/www-web-0 asks for 1Gi, RWO, class gsh-pv, volumeMode Filesystem
+          pv2 1Gi: not considered: the claim asks for volume pv1 in spec.volumeName
+        => phase Lost, with no automatic recovery: Bound claim has lost its PersistentVolume. Data on the volume is lost!
+           Warning ClaimLost: Bound claim has lost its PersistentVolume. Data on the volume is lost!
+        --
+        声明 default/www-web-0 请求 1Gi，访问模式 RWO，存储类 gsh-pv，卷模式 Filesystem
+          pv2 1Gi：未考虑：声明通过 spec.volumeName 指定了卷 pv1
+        => 阶段变为 Lost，不会自动恢复：Bound claim has lost its PersistentVolume. Data on the volume is lost!
+           Warning ClaimLost: Bound claim has lost its PersistentVolume. Data on the volume is lost!
+    "#]],
+    );
+}
+
+#[test]
+fn pods_waiting_for_a_node() {
+    let claim = claim_class(pvc("data", "1Gi", &[RWO]), Some("local"));
+    let local = class(
+        "local",
+        "kubernetes.io/no-provisioner",
+        Some("WaitForFirstConsumer"),
+    );
+    let explanation =
+        explain_binding(&claim, &[], &[&local], None).with_unscheduled_pods(&["web-0", "web-1"]);
+    let event = explanation
+        .event
+        .map(|e| format!("{} {}: {}", e.type_, e.reason, e.message));
+    expect![[
+        r#"Some("Normal WaitForPodScheduled: waiting for pods web-0,web-1 to be scheduled")"#
+    ]]
+    .assert_eq(&format!("{event:?}"));
+}

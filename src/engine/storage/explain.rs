@@ -9,11 +9,12 @@
 //! what the controller does.
 
 use super::binder::{sync_unbound_claim, UnboundClaimSync};
-use super::events::StorageEvent;
+use super::events::{self, StorageEvent};
 use super::matching::*;
 use super::provision::{
     allowed_topologies_match, class_can_provision, find_provisionable_plugin, ANN_BIND_COMPLETED,
 };
+use super::reclaim::{sync_bound_claim, BoundClaimSync};
 use crate::manifest::model::{
     LabelSelector, Node, PersistentVolume, PersistentVolumeClaim, StorageClass, StringMap,
 };
@@ -62,7 +63,7 @@ pub enum NotChosen {
     },
     /// Another volume is pre-bound to the claim.
     PreBoundWins { winner: String },
-    /// Nothing was chosen (the search failed before deciding).
+    /// No search ran (the claim's sync failed first, or it is a bound claim that lost its volume).
     Undecided,
 }
 
@@ -176,6 +177,10 @@ pub enum Outcome {
     NamedVolumeBoundElsewhere {
         volume: String,
         claim: String,
+    },
+    /// A bound claim whose volume reference or volume is gone, or misbound: phase Lost.
+    Lost {
+        message: String,
     },
     Error {
         message: String,
@@ -403,7 +408,21 @@ pub fn explain_binding(
         ),
     );
     let requested_volume = claim.spec.volume_name.clone().unwrap_or_default();
-    let (rows, outcome, event) = if !requested_volume.is_empty() {
+    let bind_completed = claim.metadata.annotations.contains_key(ANN_BIND_COMPLETED);
+    let (rows, outcome, event) = if bind_completed && requested_volume.is_empty() {
+        let event = events::claim_lost_reference();
+        let rows = volumes
+            .iter()
+            .map(|&v| match held_by_another(claim, v) {
+                Some(rejection) => row(v, Verdict::Rejected(rejection)),
+                None => row(v, Verdict::Fits(NotChosen::Undecided)),
+            })
+            .collect();
+        let outcome = Outcome::Lost {
+            message: event.message.clone(),
+        };
+        (rows, outcome, Some(event))
+    } else if !requested_volume.is_empty() {
         explain_named(claim, volumes, classes, &requested_volume)
     } else if let Some(node) = node {
         explain_on_node(claim, volumes, classes, node)
@@ -462,13 +481,26 @@ fn explain_named(
         })
         .collect();
     if bound {
-        return (
-            rows,
-            Outcome::AlreadyBound {
-                volume: requested.to_string(),
-            },
-            None,
-        );
+        let volume = volumes
+            .iter()
+            .copied()
+            .find(|v| v.metadata.name == requested);
+        return match sync_bound_claim(claim, volume) {
+            BoundClaimSync::Bind => (
+                rows,
+                Outcome::AlreadyBound {
+                    volume: requested.to_string(),
+                },
+                None,
+            ),
+            BoundClaimSync::Lost { event } => (
+                rows,
+                Outcome::Lost {
+                    message: event.message.clone(),
+                },
+                Some(event),
+            ),
+        };
     }
     let decision = sync_unbound_claim(claim, volumes, classes);
     let event = decision.event(&[]);
@@ -726,8 +758,8 @@ impl NotChosen {
                 format!("满足条件，但 {winner} 已预绑定到此声明"),
             ),
             NotChosen::Undecided => text(
-                "fits, but the search stopped with an error".into(),
-                "满足条件，但搜索因错误而中止".into(),
+                "not chosen: no search ran".into(),
+                "未选中：没有进行搜索".into(),
             ),
         }
     }
@@ -876,6 +908,10 @@ impl Outcome {
                 format!("stays Pending: the requested volume {volume} is bound to claim {claim} (Warning FailedBinding)"),
                 format!("保持 Pending：指定的卷 {volume} 已绑定到声明 {claim}（Warning FailedBinding）"),
             ),
+            Outcome::Lost { message } => text(
+                format!("phase Lost, with no automatic recovery: {message}"),
+                format!("阶段变为 Lost，不会自动恢复：{message}"),
+            ),
             Outcome::Error { message } => text(
                 format!("the PV controller cannot match this claim: {message}"),
                 format!("PV 控制器无法为此声明匹配卷：{message}"),
@@ -885,6 +921,15 @@ impl Outcome {
 }
 
 impl BindingExplanation {
+    /// The same explanation with the event a WaitForFirstConsumer claim records when pods
+    /// that use it wait for a node (`WaitForPodScheduled` naming them).
+    pub fn with_unscheduled_pods(mut self, pods: &[&str]) -> Self {
+        if matches!(self.outcome, Outcome::WaitForFirstConsumer { .. }) {
+            self.event = Some(events::wait_for_first_consumer(pods));
+        }
+        self
+    }
+
     /// The explanation as lines of text: what the claim asks, one line per volume
     /// (`<volume> <capacity>: <verdict>`), then the outcome and its event.
     pub fn lines(&self) -> Vec<Text> {
