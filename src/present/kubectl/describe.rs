@@ -157,7 +157,10 @@ fn stateful_set(w: &mut Writer, set: &StatefulSet, world: &[&Object]) {
     );
     w.write(
         0,
-        &format!("Selector:\t{}\n", selector_string(set.spec.selector.as_ref())),
+        &format!(
+            "Selector:\t{}\n",
+            selector_string(set.spec.selector.as_ref())
+        ),
     );
     labels_multiline(w, "", "Labels", &meta.labels);
     annotations_multiline(w, "Annotations", &meta.annotations);
@@ -222,7 +225,14 @@ fn pod_template(w: &mut Writer, template: &PodTemplateSpec) {
         w.write(1, &format!("Service Account:\t{account}\n"));
     }
     if !template.spec.init_containers.is_empty() {
-        containers(w, "Init Containers", &template.spec.init_containers, &[], None, "  ");
+        containers(
+            w,
+            "Init Containers",
+            &template.spec.init_containers,
+            &[],
+            None,
+            "  ",
+        );
     }
     containers(w, "Containers", &template.spec.containers, &[], None, "  ");
     volumes(w, &template.spec.volumes, "  ");
@@ -335,10 +345,7 @@ fn containers(
             container_state(w, "State", &status.state);
             w.write(
                 2,
-                &format!(
-                    "Ready:\t{}\n",
-                    if status.ready { "True" } else { "False" }
-                ),
+                &format!("Ready:\t{}\n", if status.ready { "True" } else { "False" }),
             );
             w.write(2, &format!("Restart Count:\t{}\n", status.restart_count));
         }
@@ -435,7 +442,8 @@ fn resources(w: &mut Writer, value: Option<&Value>) {
 /// unset numbers taking the API server's defaults.
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go DescribeProbe
 fn probe_text(probe: &Value) -> String {
-    let number = |key: &str, default: i64| probe.get(key).and_then(Value::as_i64).unwrap_or(default);
+    let number =
+        |key: &str, default: i64| probe.get(key).and_then(Value::as_i64).unwrap_or(default);
     let attrs = format!(
         "delay={}s timeout={}s period={}s #success={} #failure={}",
         number("initialDelaySeconds", 0),
@@ -497,14 +505,19 @@ fn environment(w: &mut Writer, container: &Container, pod: Option<&PodContext>) 
         if !from.is_empty() {
             w.write(2, "Environment Variables from:\n");
             for source in from {
-                let (kind, reference) = match (source.get("configMapRef"), source.get("secretRef")) {
+                let (kind, reference) = match (source.get("configMapRef"), source.get("secretRef"))
+                {
                     (Some(r), _) => ("ConfigMap", r),
                     (None, Some(r)) => ("Secret", r),
                     (None, None) => ("", &Value::Null),
                 };
                 let name = reference.get("name").and_then(Value::as_str).unwrap_or("");
                 let optional = reference.get("optional").and_then(Value::as_bool) == Some(true);
-                match source.get("prefix").and_then(Value::as_str).filter(|p| !p.is_empty()) {
+                match source
+                    .get("prefix")
+                    .and_then(Value::as_str)
+                    .filter(|p| !p.is_empty())
+                {
                     Some(prefix) => w.write(
                         3,
                         &format!("{name}\t{kind} with prefix '{prefix}'\tOptional: {optional}\n"),
@@ -534,8 +547,13 @@ fn environment(w: &mut Writer, container: &Container, pod: Option<&PodContext>) 
         };
         if let Some(field) = from.get("fieldRef") {
             let path = field.get("fieldPath").and_then(Value::as_str).unwrap_or("");
-            let version = field.get("apiVersion").and_then(Value::as_str).unwrap_or("v1");
-            let value = pod.map(|p| field_path_value(p.pod, path)).unwrap_or_default();
+            let version = field
+                .get("apiVersion")
+                .and_then(Value::as_str)
+                .unwrap_or("v1");
+            let value = pod
+                .map(|p| field_path_value(p.pod, path))
+                .unwrap_or_default();
             w.write(3, &format!("{name}:\t{value} ({version}:{path})\n"));
         } else if let Some(field) = from.get("resourceFieldRef") {
             let resource = field.get("resource").and_then(Value::as_str).unwrap_or("");
@@ -742,9 +760,9 @@ fn pod_tolerations(spec: &PodSpec) -> Vec<Toleration> {
         "node.kubernetes.io/not-ready",
         "node.kubernetes.io/unreachable",
     ] {
-        let present = list
-            .iter()
-            .any(|t| (t.key == key || t.key.is_empty()) && (t.effect == "NoExecute" || t.effect.is_empty()));
+        let present = list.iter().any(|t| {
+            (t.key == key || t.key.is_empty()) && (t.effect == "NoExecute" || t.effect.is_empty())
+        });
         if !present {
             list.push(Toleration {
                 key: key.into(),
@@ -871,7 +889,10 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
         }
     }
     if let Some(owner) = controller_ref(meta) {
-        w.write(0, &format!("Controlled By:\t{}/{}\n", owner.kind, owner.name));
+        w.write(
+            0,
+            &format!("Controlled By:\t{}/{}\n", owner.kind, owner.name),
+        );
     }
     let context = PodContext { pod };
     if !pod.spec.init_containers.is_empty() {
@@ -899,7 +920,10 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
         }
     }
     volumes(w, &pod.spec.volumes, "");
-    let qos = status.qos_class.clone().unwrap_or_else(|| "BestEffort".into());
+    let qos = status
+        .qos_class
+        .clone()
+        .unwrap_or_else(|| "BestEffort".into());
     w.write(0, &format!("QoS Class:\t{qos}\n"));
     labels_multiline(w, "", "Node-Selectors", &pod.spec.node_selector);
     tolerations(w, "", &pod_tolerations(&pod.spec));
@@ -955,9 +979,10 @@ fn persistent_volume_claim(w: &mut Writer, claim: &PersistentVolumeClaim, world:
                 .as_ref()
                 .is_some_and(|c| c.claim_name == meta.name)
         });
-        let owns_claim = meta.owner_references.iter().any(|r| {
-            r.kind == "Pod" && pod.metadata.uid.as_deref() == Some(r.uid.as_str())
-        });
+        let owns_claim = meta
+            .owner_references
+            .iter()
+            .any(|r| r.kind == "Pod" && pod.metadata.uid.as_deref() == Some(r.uid.as_str()));
         if mounts_claim || owns_claim {
             users.push(&pod.metadata.name);
         }
@@ -1047,7 +1072,9 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
         0,
         &format!(
             "Reclaim Policy:\t{}\n",
-            spec.persistent_volume_reclaim_policy.as_deref().unwrap_or("")
+            spec.persistent_volume_reclaim_policy
+                .as_deref()
+                .unwrap_or("")
         ),
     );
     w.write(
@@ -1065,7 +1092,11 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
         ),
     );
     w.write(0, "Node Affinity:\t");
-    match spec.node_affinity.as_ref().and_then(|a| a.required.as_ref()) {
+    match spec
+        .node_affinity
+        .as_ref()
+        .and_then(|a| a.required.as_ref())
+    {
         None => w.write(0, "<none>\n"),
         Some(required) => {
             w.write(0, "\n");
@@ -1186,7 +1217,11 @@ fn service_description(w: &mut Writer, service: &Service, world: &[&Object]) {
     let families: Vec<String> = match spec.extra.get("ipFamilies") {
         Some(v) => v
             .as_array()
-            .map(|a| a.iter().filter_map(|f| f.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|f| f.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default(),
         None if !external_name => vec!["IPv4".into()],
         None => Vec::new(),
@@ -1468,8 +1503,9 @@ fn node_description(w: &mut Writer, node: &Node) {
         ("Kube-Proxy Version", "kubeProxyVersion"),
     ] {
         let value = match field {
-            "kubeletVersion" => node_info(node, field)
-                .unwrap_or_else(|| super::get::DEFAULT_KUBELET_VERSION.into()),
+            "kubeletVersion" => {
+                node_info(node, field).unwrap_or_else(|| super::get::DEFAULT_KUBELET_VERSION.into())
+            }
             _ => node_info(node, field).unwrap_or_default(),
         };
         w.write(0, &format!("  {title}:\t{value}\n"));

@@ -3,7 +3,7 @@
 //! upstream helper named in its doc line.
 
 use crate::manifest::model::{LabelSelector, ObjectMeta, PersistentVolume, PersistentVolumeClaim};
-use crate::manifest::model::{StringMap, StatefulSet};
+use crate::manifest::model::{StatefulSet, StringMap};
 use crate::time::{parse_rfc3339, rfc3339};
 
 /// A duration in milliseconds as kubectl prints ages: `0s`, `119s`, `2m5s`, `10m`, `3h5m`,

@@ -49,10 +49,7 @@ pub(super) fn columns(kind: Kind) -> (Vec<Column>, usize) {
             ],
             0,
         ),
-        Kind::ControllerRevision => (
-            vec![name, C::new("Controller"), C::new("Revision"), age],
-            0,
-        ),
+        Kind::ControllerRevision => (vec![name, C::new("Controller"), C::new("Revision"), age], 0),
         Kind::Service => (
             vec![
                 name,
@@ -235,9 +232,7 @@ pub fn pod_status(pod: &Pod) -> (String, String, String) {
     }
     if pod.metadata.deletion_timestamp.is_some() && status.reason.as_deref() == Some("NodeLost") {
         reason = "Unknown".into();
-    } else if pod.metadata.deletion_timestamp.is_some()
-        && phase != "Succeeded"
-        && phase != "Failed"
+    } else if pod.metadata.deletion_timestamp.is_some() && phase != "Succeeded" && phase != "Failed"
     {
         reason = "Terminating".into();
     }
@@ -260,7 +255,12 @@ fn pod_row(pod: &Pod, now_ms: i64) -> Vec<String> {
         .clone()
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "<none>".into());
-    let gates = match pod.spec.extra.get("readinessGates").and_then(Value::as_array) {
+    let gates = match pod
+        .spec
+        .extra
+        .get("readinessGates")
+        .and_then(Value::as_array)
+    {
         Some(gates) if !gates.is_empty() => {
             let true_count = gates
                 .iter()
@@ -711,7 +711,12 @@ pub fn event_object(event: &Event) -> String {
         .as_deref()
         .unwrap_or("")
         .to_lowercase();
-    match event.involved_object.name.as_deref().filter(|n| !n.is_empty()) {
+    match event
+        .involved_object
+        .name
+        .as_deref()
+        .filter(|n| !n.is_empty())
+    {
         Some(name) => format!("{kind}/{name}"),
         None => kind,
     }

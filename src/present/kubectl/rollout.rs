@@ -59,7 +59,9 @@ pub fn rollout_status_check(set: &StatefulSet) -> RolloutStatus {
         ));
     }
     RolloutStatus {
-        message: format!("partitioned roll out complete: {updated} new pods have been updated...\n"),
+        message: format!(
+            "partitioned roll out complete: {updated} new pods have been updated...\n"
+        ),
         done: true,
         error: false,
     }
