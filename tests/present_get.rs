@@ -648,6 +648,8 @@ fn nodes_and_namespaces() {
     );
 }
 
+/// An event about `kind/object_name`, first and last seen at those seconds.
+#[allow(clippy::too_many_arguments)]
 fn event(
     name: &str,
     kind: &str,

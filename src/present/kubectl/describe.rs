@@ -57,7 +57,9 @@ pub fn describe(target: &Object, world: &[&Object], now_ms: i64) -> String {
     match target {
         Object::StatefulSet(set) => stateful_set(&mut w, set, world),
         Object::Pod(pod) => pod_description(&mut w, pod, now_ms),
-        Object::PersistentVolumeClaim(claim) => persistent_volume_claim(&mut w, claim, world),
+        Object::PersistentVolumeClaim(claim) => {
+            persistent_volume_claim(&mut w, claim, world, now_ms)
+        }
         Object::PersistentVolume(volume) => persistent_volume(&mut w, volume, now_ms),
         Object::Service(service) => service_description(&mut w, service, world),
         Object::StorageClass(class) => storage_class(&mut w, class),
@@ -930,7 +932,12 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
 }
 
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describePersistentVolumeClaim, getPodsForPVC
-fn persistent_volume_claim(w: &mut Writer, claim: &PersistentVolumeClaim, world: &[&Object]) {
+fn persistent_volume_claim(
+    w: &mut Writer,
+    claim: &PersistentVolumeClaim,
+    world: &[&Object],
+    now_ms: i64,
+) {
     let meta = &claim.metadata;
     w.write(0, &format!("Name:\t{}\n", meta.name));
     w.write(
@@ -942,8 +949,13 @@ fn persistent_volume_claim(w: &mut Writer, claim: &PersistentVolumeClaim, world:
         &format!("StorageClass:\t{}\n", super::format::claim_class(claim)),
     );
     if meta.deletion_timestamp.is_some() {
-        // kubectl prints the time since the deletion timestamp here.
-        w.write(0, "Status:\tTerminating\n");
+        w.write(
+            0,
+            &format!(
+                "Status:\tTerminating (lasts {})\n",
+                timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
+            ),
+        );
     } else {
         let phase = claim
             .status
