@@ -40,35 +40,35 @@ fn human_duration_table() {
     ];
     let text: String = cases
         .iter()
-        .map(|(name, ms)| format!("{name:>20}  {}\n", format::human_duration(*ms)))
+        .map(|(name, ms)| format!("{:<12}{name}\n", format::human_duration(*ms)))
         .collect();
     expect![[r#"
-           3 s in the future  <invalid>
-           2 s in the future  <invalid>
-         1.5 s in the future  0s
-           1 s in the future  0s
-                         now  0s
-                        45 s  45s
-                       119 s  119s
-                       120 s  2m
-                       125 s  2m5s
-                  9 min 59 s  9m59s
-                 10 min 30 s  10m
-                  2 h 59 min  179m
-                         3 h  3h
-                  3 h 10 min  3h10m
-                  8 h 30 min  8h
-                        47 h  47h
-                        50 h  2d2h
-                      3 days  3d
-                      8 days  8d
-                     10 days  10d
-                    729 days  729d
-                     2 years  2y
-              3 years 5 days  3y5d
-                     8 years  8y
-                  far future  <invalid>
-                    far past  292471208y
+        <invalid>   3 s in the future
+        <invalid>   2 s in the future
+        0s          1.5 s in the future
+        0s          1 s in the future
+        0s          now
+        45s         45 s
+        119s        119 s
+        2m          120 s
+        2m5s        125 s
+        9m59s       9 min 59 s
+        10m         10 min 30 s
+        179m        2 h 59 min
+        3h          3 h
+        3h10m       3 h 10 min
+        8h          8 h 30 min
+        47h         47 h
+        2d2h        50 h
+        3d          3 days
+        8d          8 days
+        10d         10 days
+        729d        729 days
+        2y          2 years
+        3y5d        3 years 5 days
+        8y          8 years
+        <invalid>   far future
+        292471208y  far past
     "#]]
     .assert_eq(&text);
 }
