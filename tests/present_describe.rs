@@ -739,3 +739,52 @@ fn node_and_namespace() {
         "#]],
     );
 }
+
+#[test]
+fn endpoint_slice() {
+    let slice = object(
+        "EndpointSlice",
+        json!({"apiVersion": "discovery.k8s.io/v1", "kind": "EndpointSlice",
+        "metadata": {"name": "nginx-7k2xq", "namespace": "default",
+            "labels": {"endpointslice.kubernetes.io/managed-by": "endpointslice-controller.k8s.io", "kubernetes.io/service-name": "nginx"}},
+        "addressType": "IPv4",
+        "endpoints": [
+            {"addresses": ["10.244.1.5"], "conditions": {"ready": true, "serving": true, "terminating": false},
+                "hostname": "web-0", "nodeName": "node-1", "targetRef": {"kind": "Pod", "namespace": "default", "name": "web-0"}},
+            {"addresses": ["10.244.2.7"], "conditions": {"ready": false, "serving": false, "terminating": false},
+                "hostname": "web-1", "nodeName": "node-2", "targetRef": {"kind": "Pod", "namespace": "default", "name": "web-1"}}],
+        "ports": [{"name": "web", "port": 80, "protocol": "TCP"}]}),
+    );
+    check(
+        &slice,
+        &[],
+        expect![[r#"
+            Name:         nginx-7k2xq
+            Namespace:    default
+            Labels:       endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io
+                          kubernetes.io/service-name=nginx
+            Annotations:  <none>
+            AddressType:  IPv4
+            Ports:
+              Name  Port  Protocol
+              ----  ----  --------
+              web   80    TCP
+            Endpoints:
+              - Addresses:  10.244.1.5
+                Conditions:
+                  Ready:    true
+                Hostname:   web-0
+                TargetRef:  Pod/web-0
+                NodeName:   node-1
+                Zone:       <unset>
+              - Addresses:  10.244.2.7
+                Conditions:
+                  Ready:    false
+                Hostname:   web-1
+                TargetRef:  Pod/web-1
+                NodeName:   node-2
+                Zone:       <unset>
+            Events:         <none>
+        "#]],
+    );
+}

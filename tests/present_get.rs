@@ -923,3 +923,103 @@ fn json_of_one_object_and_of_a_list() {
         "{yaml}"
     );
 }
+
+/// The STATUS a `kubectl get pods --watch` shows at each stage of a StatefulSet pod's life
+/// (§6.2: Pending, Pending, ContainerCreating, Running, then Terminating and, since 1.27,
+/// Completed once the kubelet has set a terminal phase).
+#[test]
+fn pod_lifecycle_watch_lines() {
+    let created = pod("web-0", "pending", 600);
+    let mut scheduled = pod("web-0", "pending", 600);
+    if let Object::Pod(p) = &mut scheduled {
+        p.spec.node_name = Some("node-1".into());
+    }
+    let creating = pod("web-0", "creating", 600);
+    let running = pod("web-0", "ready", 581);
+    let mut terminating_ready = pod("web-0", "ready", 0);
+    terminating_ready.meta_mut().deletion_timestamp = Some(at(630));
+    let mut terminating = terminating_ready.clone();
+    if let Object::Pod(p) = &mut terminating {
+        if let Some(status) = p.status.as_mut() {
+            status.conditions[0].status = "False".into();
+            status.container_statuses[0].ready = false;
+            status.container_statuses[0].state = ContainerState {
+                terminated: Some(ContainerStateDetail {
+                    reason: Some("Completed".into()),
+                    exit_code: Some(0),
+                    ..ContainerStateDetail::default()
+                }),
+                ..ContainerState::default()
+            };
+        }
+    }
+    let mut completed = terminating.clone();
+    if let Object::Pod(p) = &mut completed {
+        if let Some(status) = p.status.as_mut() {
+            status.phase = Some("Succeeded".into());
+        }
+    }
+    let stages = [
+        ("created", created),
+        ("scheduled", scheduled),
+        ("creating", creating),
+        ("running", running),
+        ("deleted", terminating_ready),
+        ("stopped", terminating),
+        ("terminal", completed),
+    ];
+    let text: String = stages
+        .iter()
+        .map(|(stage, object)| {
+            let Object::Pod(p) = object else {
+                return String::new();
+            };
+            let (status, ready, restarts) = kubectl::pod_status(p);
+            format!("{stage:<10}{ready:<6}{status:<19}{restarts}\n")
+        })
+        .collect();
+    expect![[r#"
+        created   0/1   Pending            0
+        scheduled 0/1   Pending            0
+        creating  0/1   ContainerCreating  0
+        running   1/1   Running            0
+        deleted   1/1   Terminating        0
+        stopped   0/1   Terminating        0
+        terminal  0/1   Completed          0
+    "#]]
+    .assert_eq(&text);
+}
+
+/// Outputs of the StatefulSet tutorial (§6.14) for the same objects.
+#[test]
+fn tutorial_outputs() {
+    let mut nginx = service(
+        "nginx",
+        json!({"clusterIP": "None", "clusterIPs": ["None"], "selector": {"app": "nginx"}, "ports": [{"name": "web", "port": 80, "protocol": "TCP"}]}),
+    );
+    nginx.meta_mut().creation_timestamp = Some(rfc3339(NOW - 12_000));
+    let mut web = stateful_set(2);
+    web.meta_mut().creation_timestamp = Some(rfc3339(NOW - 37_000));
+    let cases = [
+        ("kubectl get service nginx", Kind::Service, nginx),
+        ("kubectl get statefulset web", Kind::StatefulSet, web),
+    ];
+    let text: String = cases
+        .iter()
+        .map(|(command, kind, object)| {
+            format!(
+                "$ {command}\n{}",
+                kubectl::get(*kind, &[object], &options(OutputFormat::Table), NOW)
+            )
+        })
+        .collect();
+    expect![[r#"
+        $ kubectl get service nginx
+        NAME    TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
+        nginx   ClusterIP   None         <none>        80/TCP    12s
+        $ kubectl get statefulset web
+        NAME   READY   AGE
+        web    2/2     37s
+    "#]]
+    .assert_eq(&text);
+}

@@ -1,7 +1,7 @@
 //! `kubectl describe` for the kinds the playground simulates: StatefulSet, Pod,
-//! PersistentVolumeClaim, PersistentVolume, Service, StorageClass, Node (basic) and
-//! Namespace, each a port of the kubectl 1.33 describer named in its doc line; other kinds
-//! get a short name/labels/events description. Text is built tab-separated with
+//! PersistentVolumeClaim, PersistentVolume, Service, EndpointSlice, StorageClass, Node
+//! (basic) and Namespace, each a port of the kubectl 1.33 describer named in its doc
+//! line; other kinds get a short name/labels/events description. Text is built tab-separated with
 //! kubectl's indentation levels, then aligned by the `present::table` tab writer.
 
 use super::events::{describe_events, events_for};
@@ -64,6 +64,7 @@ pub fn describe(target: &Object, world: &[&Object], now_ms: i64) -> String {
         Object::Service(service) => service_description(&mut w, service, world),
         Object::StorageClass(class) => storage_class(&mut w, class),
         Object::Node(node) => node_description(&mut w, node),
+        Object::EndpointSlice(slice) => endpoint_slice(&mut w, slice),
         Object::Namespace(namespace) => {
             namespace_description(&mut w, namespace);
             return w.finish();
@@ -1356,6 +1357,73 @@ fn format_endpoint_slices(slices: &[&EndpointSlice], port_name: &str) -> String 
         return format!("{text} + {} more...", count.saturating_sub(3));
     }
     text
+}
+
+/// Upstream: k8s.io/kubectl pkg/describe/describe.go describeEndpointSliceV1
+fn endpoint_slice(w: &mut Writer, slice: &EndpointSlice) {
+    let meta = &slice.metadata;
+    w.write(0, &format!("Name:\t{}\n", meta.name));
+    w.write(
+        0,
+        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+    );
+    labels_multiline(w, "", "Labels", &meta.labels);
+    annotations_multiline(w, "Annotations", &meta.annotations);
+    w.write(0, &format!("AddressType:\t{}\n", slice.address_type));
+    if slice.ports.is_empty() {
+        w.write(0, "Ports: <unset>\n");
+    } else {
+        w.write(0, "Ports:\n");
+        w.write(1, "Name\tPort\tProtocol\n");
+        w.write(1, "----\t----\t--------\n");
+        for port in &slice.ports {
+            let name = port
+                .name
+                .as_deref()
+                .filter(|n| !n.is_empty())
+                .unwrap_or("<unset>");
+            let number = port
+                .port
+                .map_or_else(|| "<unset>".into(), |p| p.to_string());
+            let protocol = port.protocol.as_deref().unwrap_or("TCP");
+            w.write(1, &format!("{name}\t{number}\t{protocol}\n"));
+        }
+    }
+    if slice.endpoints.is_empty() {
+        w.write(0, "Endpoints: <none>\n");
+        return;
+    }
+    w.write(0, "Endpoints:\n");
+    let optional = |v: &Option<String>| v.clone().unwrap_or_else(|| "<unset>".into());
+    for endpoint in &slice.endpoints {
+        let mut addresses = endpoint.addresses.join(", ");
+        if addresses.is_empty() {
+            addresses = "<none>".into();
+        }
+        w.write(1, &format!("- Addresses:\t{addresses}\n"));
+        w.write(2, "Conditions:\n");
+        let ready = endpoint
+            .conditions
+            .ready
+            .map_or_else(|| "<unset>".into(), |r| r.to_string());
+        w.write(3, &format!("Ready:\t{ready}\n"));
+        w.write(2, &format!("Hostname:\t{}\n", optional(&endpoint.hostname)));
+        if let Some(target) = &endpoint.target_ref {
+            w.write(
+                2,
+                &format!(
+                    "TargetRef:\t{}/{}\n",
+                    target.kind.as_deref().unwrap_or(""),
+                    target.name.as_deref().unwrap_or("")
+                ),
+            );
+        }
+        w.write(
+            2,
+            &format!("NodeName:\t{}\n", optional(&endpoint.node_name)),
+        );
+        w.write(2, &format!("Zone:\t{}\n", optional(&endpoint.zone)));
+    }
 }
 
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeStorageClass
