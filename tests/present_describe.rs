@@ -103,6 +103,9 @@ fn web_pod(ordinal: i64, created: i64) -> Object {
             "spec": {
                 "containers": [{"name": "nginx", "image": "registry.k8s.io/nginx-slim:0.21",
                     "ports": [{"name": "web", "containerPort": 80, "protocol": "TCP"}],
+                    "readinessProbe": {"httpGet": {"path": "/index.html", "port": 80}, "periodSeconds": 1},
+                    "env": [{"name": "POD_NAME", "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": "metadata.name"}}},
+                        {"name": "MODE", "value": "demo"}],
                     "volumeMounts": [{"name": "www", "mountPath": "/usr/share/nginx/html"}]}],
                 "volumes": [{"name": "www", "persistentVolumeClaim": {"claimName": format!("www-{name}")}}],
                 "hostname": name, "subdomain": "nginx", "nodeName": "node-1"
@@ -320,7 +323,10 @@ fn pod_running() {
                   Started:      Mon, 01 Jan 2024 00:09:18 +0000
                 Ready:          True
                 Restart Count:  0
-                Environment:    <none>
+                Readiness:      http-get http://:80/index.html delay=0s timeout=1s period=1s #success=1 #failure=3
+                Environment:
+                  POD_NAME:  web-0 (v1:metadata.name)
+                  MODE:      demo
                 Mounts:
                   /usr/share/nginx/html from www (rw)
             Conditions:
