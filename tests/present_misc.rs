@@ -315,3 +315,59 @@ fn tables_escape_cells() {
     .assert_eq(&table.render(Width::Normal));
     assert_eq!(Table::default().render(Width::Wide), "");
 }
+
+#[test]
+fn confirmations_and_errors() {
+    use kubectl::messages::{self, FieldError, FieldErrorType, FieldValue};
+    let replicas = FieldError {
+        field: "spec.replicas".into(),
+        type_: FieldErrorType::Invalid,
+        value: FieldValue::Raw("-1".into()),
+        detail: "must be greater than or equal to 0".into(),
+    };
+    let spec = FieldError {
+        field: "spec".into(),
+        type_: FieldErrorType::Forbidden,
+        value: FieldValue::Omit,
+        detail: "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden".into(),
+    };
+    let name = FieldError {
+        field: "metadata.name".into(),
+        type_: FieldErrorType::Invalid,
+        value: FieldValue::Str("Web".into()),
+        detail:
+            "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'"
+                .into(),
+    };
+    let text = [
+        messages::confirmation(Kind::StatefulSet, "web", "created"),
+        messages::confirmation(Kind::Service, "nginx", "unchanged"),
+        messages::confirmation(Kind::StatefulSet, "web", "scaled"),
+        messages::deleted(Kind::StatefulSet, "web"),
+        messages::deleted(Kind::Pod, "web-0"),
+        messages::deleted(Kind::PersistentVolumeClaim, "www-web-0"),
+        messages::not_found(Kind::Pod, "web-9"),
+        messages::not_found(Kind::StatefulSet, "db"),
+        messages::already_exists(Kind::StorageClass, "standard"),
+        messages::forbidden(Kind::PersistentVolumeClaim, "data", "only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize"),
+        messages::invalid(Kind::StatefulSet, "web", &[spec]),
+        messages::invalid(Kind::StatefulSet, "Web", &[replicas.clone(), name, replicas]),
+    ]
+    .concat();
+    expect![[r#"
+        statefulset.apps/web created
+        service/nginx unchanged
+        statefulset.apps/web scaled
+        statefulset.apps "web" deleted
+        pod "web-0" deleted
+        persistentvolumeclaim "www-web-0" deleted
+        Error from server (NotFound): pods "web-9" not found
+        Error from server (NotFound): statefulsets.apps "db" not found
+        Error from server (AlreadyExists): storageclasses.storage.k8s.io "standard" already exists
+        Error from server (Forbidden): persistentvolumeclaims "data" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize
+        The StatefulSet "web" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden
+        The StatefulSet "Web" is invalid: 
+        * spec.replicas: Invalid value: -1: must be greater than or equal to 0
+        * metadata.name: Invalid value: "Web": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'
+    "#]].assert_eq(&text);
+}

@@ -4,13 +4,14 @@
 //! "now" in milliseconds; nothing here reads a clock or mutates anything.
 //!
 //! Files: `get` (one row printer per kind), `describe` (one describer per kind),
-//! `events` (the `Events:` section), `rollout`, `output` (name/yaml/json), `format`
-//! (ages, dates, access modes, selectors). Alignment comes from `present::table`.
+//! `events` (the `Events:` section), `rollout`, `output` (name/yaml/json), `messages`
+//! (confirmations and API errors), `format` (ages, dates, access modes, selectors). Alignment comes from `present::table`.
 
 mod describe;
 mod events;
 pub mod format;
 mod get;
+pub mod messages;
 mod output;
 mod rollout;
 
