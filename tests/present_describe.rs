@@ -687,9 +687,17 @@ fn node_and_namespace() {
             "addresses": [{"type": "InternalIP", "address": "172.18.0.2"}, {"type": "Hostname", "address": "node-1"}],
             "capacity": {"cpu": "4", "memory": "8Gi", "pods": "110"}}}),
     );
+    let mut busy = web_pod(0, 540);
+    if let Object::Pod(p) = &mut busy {
+        p.spec.containers[0].extra.insert(
+            "resources".into(),
+            json!({"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"memory": "256Mi"}}),
+        );
+    }
+    let world = vec![node.clone(), busy, web_pod(1, 560)];
     check(
         &node,
-        &[],
+        &world,
         expect![[r#"
             Name:               node-1
             Roles:              <none>
@@ -722,7 +730,19 @@ fn node_and_namespace() {
               Kube-Proxy Version:         
             PodCIDR:                      10.244.1.0/24
             PodCIDRs:                     10.244.1.0/24
-            Events:                       <none>
+            Non-terminated Pods:          (2 in total)
+              Namespace                   Name     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+              ---------                   ----     ------------  ----------  ---------------  -------------  ---
+              default                     web-0    100m (2%)     0 (0%)      128Mi (1%)       256Mi (3%)     60s
+              default                     web-1    0 (0%)        0 (0%)      0 (0%)           0 (0%)         40s
+            Allocated resources:
+              (Total limits may be over 100 percent, i.e., overcommitted.)
+              Resource           Requests    Limits
+              --------           --------    ------
+              cpu                100m (2%)   0 (0%)
+              memory             128Mi (1%)  256Mi (3%)
+              ephemeral-storage  0 (0%)      0 (0%)
+            Events:              <none>
         "#]],
     );
     let namespace = object(

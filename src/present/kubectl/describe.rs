@@ -10,6 +10,7 @@ use super::format::{
     selector_string, timestamp_since, volume_class,
 };
 use super::get::{node_info, node_roles};
+use super::quantity::Quantity;
 use crate::manifest::model::*;
 use crate::present::table::{escape_terminal, tabwrite, DESCRIBE};
 use serde_json::Value;
@@ -63,7 +64,7 @@ pub fn describe(target: &Object, world: &[&Object], now_ms: i64) -> String {
         Object::PersistentVolume(volume) => persistent_volume(&mut w, volume, now_ms),
         Object::Service(service) => service_description(&mut w, service, world),
         Object::StorageClass(class) => storage_class(&mut w, class),
-        Object::Node(node) => node_description(&mut w, node),
+        Object::Node(node) => node_description(&mut w, node, world, now_ms),
         Object::EndpointSlice(slice) => endpoint_slice(&mut w, slice),
         Object::Namespace(namespace) => {
             namespace_description(&mut w, namespace);
@@ -1490,10 +1491,10 @@ fn storage_class(w: &mut Writer, class: &StorageClass) {
     }
 }
 
-/// The first part of `kubectl describe node`: identity, taints, conditions, addresses,
-/// capacity and system info. The lease and the per-pod resource tables are not simulated.
+/// `kubectl describe node`: identity, taints, conditions, addresses, capacity, system
+/// info and the requests of the pods running there. The node lease is not simulated.
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeNode
-fn node_description(w: &mut Writer, node: &Node) {
+fn node_description(w: &mut Writer, node: &Node, world: &[&Object], now_ms: i64) {
     let meta = &node.metadata;
     w.write(0, &format!("Name:\t{}\n", meta.name));
     let roles = node_roles(node);
@@ -1593,6 +1594,163 @@ fn node_description(w: &mut Writer, node: &Node) {
     if let Some(cidr) = node.spec.pod_cidr.as_deref().filter(|c| !c.is_empty()) {
         w.write(0, &format!("PodCIDR:\t{cidr}\n"));
         w.write(0, &format!("PodCIDRs:\t{cidr}\n"));
+    }
+    let pods: Vec<&Pod> = world
+        .iter()
+        .filter_map(|o| match o {
+            Object::Pod(p) => Some(p),
+            _ => None,
+        })
+        .filter(|p| p.spec.node_name.as_deref() == Some(meta.name.as_str()))
+        .filter(|p| {
+            let phase = p.status.as_ref().and_then(|s| s.phase.as_deref());
+            phase != Some("Succeeded") && phase != Some("Failed")
+        })
+        .collect();
+    node_resources(w, &status, &pods, now_ms);
+}
+
+/// A pod's requests and limits: the sum over its containers, a missing request taking
+/// the limit's value as the API server defaults it.
+/// Upstream: k8s.io/kubectl pkg/util/resource PodRequestsAndLimits (containers only)
+fn pod_requests_and_limits(pod: &Pod) -> (StringQuantities, StringQuantities) {
+    let mut requests = StringQuantities::new();
+    let mut limits = StringQuantities::new();
+    for container in &pod.spec.containers {
+        let resources = container.extra.get("resources");
+        let map = |key: &str| -> Vec<(String, Quantity)> {
+            resources
+                .and_then(|r| r.get(key))
+                .and_then(Value::as_object)
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(k, v)| {
+                            let text = match v {
+                                Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            };
+                            Quantity::parse(&text).map(|q| (k.clone(), q))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let container_limits = map("limits");
+        let mut container_requests = map("requests");
+        for (name, limit) in &container_limits {
+            if !container_requests.iter().any(|(n, _)| n == name) {
+                container_requests.push((name.clone(), *limit));
+            }
+        }
+        for (name, q) in container_requests {
+            let sum = requests
+                .get(&name)
+                .copied()
+                .unwrap_or(Quantity::ZERO)
+                .add(q);
+            requests.insert(name, sum);
+        }
+        for (name, q) in container_limits {
+            let sum = limits.get(&name).copied().unwrap_or(Quantity::ZERO).add(q);
+            limits.insert(name, sum);
+        }
+    }
+    (requests, limits)
+}
+
+type StringQuantities = std::collections::BTreeMap<String, Quantity>;
+
+/// `q (N%)` of an allocatable amount, the percentage truncated as Go's `int64(float)`.
+fn share(amount: Quantity, allocatable: i128) -> String {
+    let percent = if allocatable == 0 {
+        0
+    } else {
+        amount.milli.saturating_mul(100) / allocatable
+    };
+    format!("{} ({percent}%)", amount.to_text())
+}
+
+/// Upstream: k8s.io/kubectl pkg/describe/describe.go describeNodeResource
+fn node_resources(w: &mut Writer, status: &NodeStatus, pods: &[&Pod], now_ms: i64) {
+    let allocatable_map: StringMap = status
+        .extra
+        .get("allocatable")
+        .and_then(Value::as_object)
+        .filter(|m| !m.is_empty())
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                .collect()
+        })
+        .unwrap_or_else(|| status.capacity.clone());
+    let allocatable = |name: &str| {
+        allocatable_map
+            .get(name)
+            .and_then(|v| Quantity::parse(v))
+            .unwrap_or(Quantity::ZERO)
+            .milli
+    };
+    let cpu = allocatable("cpu");
+    let memory = allocatable("memory");
+    let ephemeral = allocatable("ephemeral-storage");
+    w.write(
+        0,
+        &format!("Non-terminated Pods:\t({} in total)\n", pods.len()),
+    );
+    w.write(
+        1,
+        "Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n",
+    );
+    w.write(
+        1,
+        "---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n",
+    );
+    let mut total_requests = StringQuantities::new();
+    let mut total_limits = StringQuantities::new();
+    let get = |m: &StringQuantities, k: &str| m.get(k).copied().unwrap_or(Quantity::ZERO);
+    for pod in pods {
+        let (requests, limits) = pod_requests_and_limits(pod);
+        w.write(
+            1,
+            &format!(
+                "{}\t{}\t\t{}\t{}\t{}\t{}\t{}\n",
+                pod.metadata.namespace.as_deref().unwrap_or(""),
+                pod.metadata.name,
+                share(get(&requests, "cpu"), cpu),
+                share(get(&limits, "cpu"), cpu),
+                share(get(&requests, "memory"), memory),
+                share(get(&limits, "memory"), memory),
+                super::format::age(&pod.metadata, now_ms)
+            ),
+        );
+        for (name, q) in requests {
+            let sum = get(&total_requests, &name).add(q);
+            total_requests.insert(name, sum);
+        }
+        for (name, q) in limits {
+            let sum = get(&total_limits, &name).add(q);
+            total_limits.insert(name, sum);
+        }
+    }
+    w.write(
+        0,
+        "Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n",
+    );
+    w.write(1, "Resource\tRequests\tLimits\n");
+    w.write(1, "--------\t--------\t------\n");
+    for (name, total) in [
+        ("cpu", cpu),
+        ("memory", memory),
+        ("ephemeral-storage", ephemeral),
+    ] {
+        w.write(
+            1,
+            &format!(
+                "{name}\t{}\t{}\n",
+                share(get(&total_requests, name), total),
+                share(get(&total_limits, name), total)
+            ),
+        );
     }
 }
 

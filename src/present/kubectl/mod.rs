@@ -13,6 +13,7 @@ pub mod format;
 mod get;
 pub mod messages;
 mod output;
+mod quantity;
 mod rollout;
 
 pub use describe::describe;
