@@ -371,3 +371,73 @@ fn confirmations_and_errors() {
         * metadata.name: Invalid value: "Web": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'
     "#]].assert_eq(&text);
 }
+
+/// Every view over empty (default) objects and odd text: nothing may panic, and the
+/// outputs stay deterministic.
+#[test]
+fn odd_input_never_panics() {
+    let objects = vec![
+        Object::StatefulSet(StatefulSet::default()),
+        Object::ControllerRevision(ControllerRevision::default()),
+        Object::Pod(Pod::default()),
+        Object::PersistentVolumeClaim(PersistentVolumeClaim::default()),
+        Object::PersistentVolume(PersistentVolume::default()),
+        Object::StorageClass(StorageClass::default()),
+        Object::Service(Service::default()),
+        Object::EndpointSlice(EndpointSlice::default()),
+        Object::Namespace(Namespace::default()),
+        Object::Node(Node::default()),
+        Object::Event(Event::default()),
+    ];
+    let refs: Vec<&Object> = objects.iter().collect();
+    let mut total = 0usize;
+    for output in [
+        kubectl::OutputFormat::Table,
+        kubectl::OutputFormat::Wide,
+        kubectl::OutputFormat::Name,
+        kubectl::OutputFormat::Json,
+        kubectl::OutputFormat::Yaml,
+    ] {
+        for kind in Kind::ALL {
+            let options = kubectl::GetOptions {
+                output,
+                all_namespaces: true,
+                show_kind: true,
+                ..kubectl::GetOptions::default()
+            };
+            for now in [i64::MIN, 0, i64::MAX] {
+                total += kubectl::get(kind, &refs, &options, now).len();
+            }
+        }
+    }
+    for object in &objects {
+        for now in [i64::MIN, 0, i64::MAX] {
+            total += kubectl::describe(object, &refs, now).len();
+        }
+    }
+    for text in [
+        "",
+        "\t",
+        "\t\t\n\t",
+        "a\tb\tc\td\n\n\t\tx",
+        "\u{1b}[2J\r\n\x0c",
+    ] {
+        total += tabwrite(text, DESCRIBE).len() + tabwrite(text, GET_TABLE).len();
+    }
+    let deep = "x\t".repeat(10_000);
+    total += tabwrite(&deep, DESCRIBE).len();
+    for text in [
+        "",
+        "-",
+        ".",
+        "1e99",
+        "99999999999999999999999999Pi",
+        "1.5.5",
+        "--1",
+        "1Qi",
+    ] {
+        let _ = format::human_duration(text.len() as i64);
+        total += format::rfc1123z(Some(text)).len();
+    }
+    assert!(total > 0);
+}
