@@ -30,7 +30,7 @@ pub fn events_for<'a>(target: &Object, world: &[&'a Object]) -> Vec<&'a Event> {
         .collect()
 }
 
-/// The `Events:` section of `kubectl describe`, sorted by last time seen; a repeated
+/// The `Events:` section of `kubectl describe`, stably sorted by `lastTimestamp`; a repeated
 /// event shows its age as `4m23s (x17 over 9m51s)`. The text is tab-separated, to be
 /// aligned on its own (kubectl flushes its tab writer before this section).
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go DescribeEvents
@@ -39,10 +39,10 @@ pub fn describe_events(events: &[&Event], now_ms: i64) -> String {
         return "Events:\t<none>\n".into();
     }
     let mut sorted: Vec<&Event> = events.to_vec();
+    // kubectl sorts on lastTimestamp alone: an event without one sorts first.
     let last_seen = |e: &Event| {
         e.last_timestamp
             .as_deref()
-            .or(e.first_timestamp.as_deref())
             .and_then(parse_rfc3339)
             .unwrap_or(i64::MIN)
     };

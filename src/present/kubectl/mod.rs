@@ -68,7 +68,8 @@ impl Default for GetOptions {
 }
 
 impl GetOptions {
-    fn width(&self) -> Width {
+    /// The columns `-o wide` shows or not.
+    pub fn width(&self) -> Width {
         if self.output == OutputFormat::Wide {
             Width::Wide
         } else {
@@ -87,10 +88,12 @@ impl GetOptions {
     }
 }
 
-/// The table of one kind, decorated as kubectl decorates server tables: NAMESPACE first
-/// with `-A`, names prefixed with `kind.group/` when several kinds were asked.
+/// The table of one kind as cells (for views that lay it out themselves, such as the
+/// UI), decorated as kubectl decorates server tables: NAMESPACE first with `-A`, names
+/// prefixed with `kind.group/` when several kinds were asked. `Table::render` with the
+/// options' width prints it as `get` does.
 /// Upstream: k8s.io/cli-runtime pkg/printers/tableprinter.go decorateTable
-fn kind_table(kind: Kind, objects: &[&Object], options: &GetOptions, now_ms: i64) -> Table {
+pub fn get_table(kind: Kind, objects: &[&Object], options: &GetOptions, now_ms: i64) -> Table {
     let (mut columns, name_column) = get::columns(kind);
     let prefix = format!("{}/", group_kind(kind.api_version(), kind.name()));
     let with_namespace = options.all_namespaces && kind.namespaced();
@@ -149,7 +152,7 @@ pub fn get_kinds(groups: &[(Kind, Vec<&Object>)], options: &GetOptions, now_ms: 
         OutputFormat::Table | OutputFormat::Wide => {
             let mut out = String::new();
             for (kind, objects) in groups {
-                let text = kind_table(*kind, objects, options, now_ms).render(options.width());
+                let text = get_table(*kind, objects, options, now_ms).render(options.width());
                 if text.is_empty() {
                     continue;
                 }
