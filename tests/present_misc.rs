@@ -77,11 +77,14 @@ fn human_duration_table() {
 fn ages_of_timestamps() {
     let now = stsplay::time::EPOCH_MS + 65_000;
     assert_eq!(
-        format::timestamp_since(Some("2024-01-01T00:00:00Z"), now),
+        format::translate_timestamp_since(Some("2024-01-01T00:00:00Z"), now),
         "65s"
     );
-    assert_eq!(format::timestamp_since(None, now), "<unknown>");
-    assert_eq!(format::timestamp_since(Some("yesterday"), now), "<unknown>");
+    assert_eq!(format::translate_timestamp_since(None, now), "<unknown>");
+    assert_eq!(
+        format::translate_timestamp_since(Some("yesterday"), now),
+        "<unknown>"
+    );
     assert_eq!(
         format::rfc1123z(Some("2024-02-29T13:04:05Z")),
         "Thu, 29 Feb 2024 13:04:05 +0000"
@@ -91,8 +94,9 @@ fn ages_of_timestamps() {
 
 #[test]
 fn access_modes_and_selectors() {
-    let modes =
-        |m: &[&str]| format::access_modes(&m.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    let modes = |m: &[&str]| {
+        format::access_modes_as_string(&m.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    };
     assert_eq!(
         modes(&["ReadWriteMany", "ReadWriteOnce", "ReadWriteOnce"]),
         "RWO,RWX"

@@ -4,12 +4,12 @@
 //! line; other kinds get a short name/labels/events description. Text is built tab-separated with
 //! kubectl's indentation levels, then aligned by the `present::table` tab writer.
 
-use super::events::{describe_events, events_for};
+use super::events::{describe_events, search_events};
 use super::format::{
-    access_modes, desired_replicas, format_labels, go_list, is_default_class, rfc1123z,
-    selector_string, timestamp_since, volume_class,
+    access_modes_as_string, desired_replicas, format_labels, go_list, is_default_annotation,
+    persistent_volume_class, rfc1123z, selector_string, translate_timestamp_since,
 };
-use super::get::{node_info, node_roles};
+use super::get::{find_node_roles, node_info};
 use super::quantity::Quantity;
 use crate::manifest::model::*;
 use crate::present::table::{escape_terminal, tabwrite, DESCRIBE};
@@ -53,7 +53,7 @@ impl Writer {
 
 /// `kubectl describe` of `target`; `world` holds every object (events included) it may cite.
 pub fn describe(target: &Object, world: &[&Object], now_ms: i64) -> String {
-    let events = events_for(target, world);
+    let events = search_events(target, world);
     let mut w = Writer::default();
     match target {
         Object::StatefulSet(set) => stateful_set(&mut w, set, world),
@@ -78,7 +78,7 @@ pub fn describe(target: &Object, world: &[&Object], now_ms: i64) -> String {
 
 /// `Title:\tk=v` lines, one label per line, `<none>` when empty.
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go printLabelsMultilineWithIndent
-fn labels_multiline(w: &mut Writer, initial_indent: &str, title: &str, labels: &StringMap) {
+fn print_labels_multiline(w: &mut Writer, initial_indent: &str, title: &str, labels: &StringMap) {
     w.write(0, &format!("{initial_indent}{title}:\t"));
     if labels.is_empty() {
         w.write(0, "<none>\n");
@@ -94,7 +94,7 @@ fn labels_multiline(w: &mut Writer, initial_indent: &str, title: &str, labels: &
 
 /// Annotations one per line (`key: value`), long or multi-line values folded below the key.
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go printAnnotationsMultiline
-fn annotations_multiline(w: &mut Writer, title: &str, annotations: &StringMap) {
+fn print_annotations_multiline(w: &mut Writer, title: &str, annotations: &StringMap) {
     w.write(0, &format!("{title}:\t"));
     let keys: Vec<&String> = annotations
         .keys()
@@ -166,8 +166,8 @@ fn stateful_set(w: &mut Writer, set: &StatefulSet, world: &[&Object]) {
             selector_string(set.spec.selector.as_ref())
         ),
     );
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
     let total = set.status.as_ref().map_or(0, |s| s.replicas);
     w.write(
         0,
@@ -221,9 +221,9 @@ fn stateful_set(w: &mut Writer, set: &StatefulSet, world: &[&Object]) {
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go DescribePodTemplate
 fn pod_template(w: &mut Writer, template: &PodTemplateSpec) {
     w.write(0, "Pod Template:\n");
-    labels_multiline(w, "  ", "Labels", &template.metadata.labels);
+    print_labels_multiline(w, "  ", "Labels", &template.metadata.labels);
     if !template.metadata.annotations.is_empty() {
-        annotations_multiline(w, "  Annotations", &template.metadata.annotations);
+        print_annotations_multiline(w, "  Annotations", &template.metadata.annotations);
     }
     if let Some(account) = str_field(&template.spec.extra, "serviceAccountName") {
         w.write(1, &format!("Service Account:\t{account}\n"));
@@ -243,7 +243,7 @@ fn pod_template(w: &mut Writer, template: &PodTemplateSpec) {
     if let Some(class) = str_field(&template.spec.extra, "priorityClassName") {
         w.write(1, &format!("Priority Class Name:\t{class}\n"));
     }
-    labels_multiline(w, "  ", "Node-Selectors", &template.spec.node_selector);
+    print_labels_multiline(w, "  ", "Node-Selectors", &template.spec.node_selector);
     tolerations(w, "  ", &template_tolerations(&template.spec));
 }
 
@@ -258,10 +258,13 @@ fn volume_claim_templates(w: &mut Writer, templates: &[PersistentVolumeClaim]) {
         w.write(1, &format!("Name:\t{}\n", claim.metadata.name));
         w.write(
             1,
-            &format!("StorageClass:\t{}\n", super::format::claim_class(claim)),
+            &format!(
+                "StorageClass:\t{}\n",
+                super::format::persistent_volume_claim_class(claim)
+            ),
         );
-        labels_multiline(w, "  ", "Labels", &claim.metadata.labels);
-        labels_multiline(w, "  ", "Annotations", &claim.metadata.annotations);
+        print_labels_multiline(w, "  ", "Labels", &claim.metadata.labels);
+        print_labels_multiline(w, "  ", "Annotations", &claim.metadata.annotations);
         let capacity = claim
             .spec
             .resources
@@ -848,15 +851,15 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
     if let Some(start) = status.start_time.as_deref() {
         w.write(0, &format!("Start Time:\t{}\n", rfc1123z(Some(start))));
     }
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
     let phase = status.phase.clone().unwrap_or_default();
     if meta.deletion_timestamp.is_some() && phase != "Failed" && phase != "Succeeded" {
         w.write(
             0,
             &format!(
                 "Status:\tTerminating (lasts {})\n",
-                timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
+                translate_timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
             ),
         );
         w.write(
@@ -929,7 +932,7 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
         .clone()
         .unwrap_or_else(|| "BestEffort".into());
     w.write(0, &format!("QoS Class:\t{qos}\n"));
-    labels_multiline(w, "", "Node-Selectors", &pod.spec.node_selector);
+    print_labels_multiline(w, "", "Node-Selectors", &pod.spec.node_selector);
     tolerations(w, "", &pod_tolerations(&pod.spec));
 }
 
@@ -948,14 +951,17 @@ fn persistent_volume_claim(
     );
     w.write(
         0,
-        &format!("StorageClass:\t{}\n", super::format::claim_class(claim)),
+        &format!(
+            "StorageClass:\t{}\n",
+            super::format::persistent_volume_claim_class(claim)
+        ),
     );
     if meta.deletion_timestamp.is_some() {
         w.write(
             0,
             &format!(
                 "Status:\tTerminating (lasts {})\n",
-                timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
+                translate_timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
             ),
         );
     } else {
@@ -973,8 +979,8 @@ fn persistent_volume_claim(
             claim.spec.volume_name.as_deref().unwrap_or("")
         ),
     );
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
     w.write(0, &format!("Finalizers:\t{}\n", go_list(&meta.finalizers)));
     let (capacity, modes) = super::get::claim_capacity_and_modes(claim);
     w.write(0, &format!("Capacity:\t{capacity}\n"));
@@ -1050,16 +1056,19 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
     let meta = &volume.metadata;
     let spec = &volume.spec;
     w.write(0, &format!("Name:\t{}\n", meta.name));
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
     w.write(0, &format!("Finalizers:\t{}\n", go_list(&meta.finalizers)));
-    w.write(0, &format!("StorageClass:\t{}\n", volume_class(volume)));
+    w.write(
+        0,
+        &format!("StorageClass:\t{}\n", persistent_volume_class(volume)),
+    );
     if meta.deletion_timestamp.is_some() {
         w.write(
             0,
             &format!(
                 "Status:\tTerminating (lasts {})\n",
-                timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
+                translate_timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
             ),
         );
     } else {
@@ -1093,7 +1102,10 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
     );
     w.write(
         0,
-        &format!("Access Modes:\t{}\n", access_modes(&spec.access_modes)),
+        &format!(
+            "Access Modes:\t{}\n",
+            access_modes_as_string(&spec.access_modes)
+        ),
     );
     if let Some(mode) = &spec.volume_mode {
         w.write(0, &format!("VolumeMode:\t{mode}\n"));
@@ -1212,8 +1224,8 @@ fn service_description(w: &mut Writer, service: &Service, world: &[&Object]) {
         0,
         &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
     );
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
     w.write(
         0,
         &format!(
@@ -1368,8 +1380,8 @@ fn endpoint_slice(w: &mut Writer, slice: &EndpointSlice) {
         0,
         &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
     );
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
     w.write(0, &format!("AddressType:\t{}\n", slice.address_type));
     if slice.ports.is_empty() {
         w.write(0, "Ports: <unset>\n");
@@ -1431,7 +1443,11 @@ fn endpoint_slice(w: &mut Writer, slice: &EndpointSlice) {
 fn storage_class(w: &mut Writer, class: &StorageClass) {
     let meta = &class.metadata;
     w.write(0, &format!("Name:\t{}\n", meta.name));
-    let default = if is_default_class(meta) { "Yes" } else { "No" };
+    let default = if is_default_annotation(meta) {
+        "Yes"
+    } else {
+        "No"
+    };
     w.write(0, &format!("IsDefaultClass:\t{default}\n"));
     w.write(
         0,
@@ -1497,14 +1513,14 @@ fn storage_class(w: &mut Writer, class: &StorageClass) {
 fn node_description(w: &mut Writer, node: &Node, world: &[&Object], now_ms: i64) {
     let meta = &node.metadata;
     w.write(0, &format!("Name:\t{}\n", meta.name));
-    let roles = node_roles(node);
+    let roles = find_node_roles(node);
     if roles.is_empty() {
         w.write(0, "Roles:\t<none>\n");
     } else {
         w.write(0, &format!("Roles:\t{}\n", roles.join(",")));
     }
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
     w.write(
         0,
         &format!(
@@ -1758,8 +1774,8 @@ fn node_resources(w: &mut Writer, status: &NodeStatus, pods: &[&Pod], now_ms: i6
 fn namespace_description(w: &mut Writer, namespace: &Namespace) {
     let meta = &namespace.metadata;
     w.write(0, &format!("Name:\t{}\n", meta.name));
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
     let phase = namespace
         .status
         .as_ref()
@@ -1777,6 +1793,6 @@ fn generic(w: &mut Writer, object: &Object) {
     if object.kind().namespaced() {
         w.write(0, &format!("Namespace:\t{}\n", object.namespace()));
     }
-    labels_multiline(w, "", "Labels", &meta.labels);
-    annotations_multiline(w, "Annotations", &meta.annotations);
+    print_labels_multiline(w, "", "Labels", &meta.labels);
+    print_annotations_multiline(w, "Annotations", &meta.annotations);
 }

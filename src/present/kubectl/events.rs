@@ -1,14 +1,14 @@
 //! Events as `kubectl describe` shows them: which events belong to an object, and the
 //! `Events:` section with its `Type Reason Age From Message` table.
 
-use super::format::timestamp_since;
+use super::format::translate_timestamp_since;
 use crate::manifest::model::{Event, Object};
 use crate::time::parse_rfc3339;
 
 /// The events in `world` whose `involvedObject` is `target` (same kind, namespace and
 /// name, and the same uid when both carry one), in the order given.
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go searchEvents
-pub fn events_for<'a>(target: &Object, world: &[&'a Object]) -> Vec<&'a Event> {
+pub fn search_events<'a>(target: &Object, world: &[&'a Object]) -> Vec<&'a Event> {
     let meta = target.meta();
     let kind = target.kind().name();
     world
@@ -50,11 +50,11 @@ pub fn describe_events(events: &[&Event], now_ms: i64) -> String {
     let mut out = String::from("Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
     out.push_str("  ----\t------\t----\t----\t-------\n");
     for event in sorted {
-        let first = timestamp_since(event.first_timestamp.as_deref(), now_ms);
+        let first = translate_timestamp_since(event.first_timestamp.as_deref(), now_ms);
         let interval = if event.count > 1 {
             format!(
                 "{} (x{} over {first})",
-                timestamp_since(event.last_timestamp.as_deref(), now_ms),
+                translate_timestamp_since(event.last_timestamp.as_deref(), now_ms),
                 event.count
             )
         } else {

@@ -64,7 +64,7 @@ pub fn human_duration(ms: i64) -> String {
 
 /// The age of a timestamp at `now_ms`; `<unknown>` when it is missing or unreadable.
 /// Upstream: k8s.io/kubernetes pkg/printers/internalversion/printers.go translateTimestampSince
-pub fn timestamp_since(timestamp: Option<&str>, now_ms: i64) -> String {
+pub fn translate_timestamp_since(timestamp: Option<&str>, now_ms: i64) -> String {
     match timestamp.and_then(parse_rfc3339) {
         Some(ms) => human_duration(now_ms.saturating_sub(ms)),
         None => "<unknown>".into(),
@@ -73,7 +73,7 @@ pub fn timestamp_since(timestamp: Option<&str>, now_ms: i64) -> String {
 
 /// The age of an object (`metadata.creationTimestamp`).
 pub fn age(meta: &ObjectMeta, now_ms: i64) -> String {
-    timestamp_since(meta.creation_timestamp.as_deref(), now_ms)
+    translate_timestamp_since(meta.creation_timestamp.as_deref(), now_ms)
 }
 
 const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
@@ -109,7 +109,7 @@ pub fn rfc1123z(timestamp: Option<&str>) -> String {
 
 /// Access modes abbreviated in the fixed order `RWO,ROX,RWX,RWOP`, duplicates dropped.
 /// Upstream: k8s.io/kubernetes pkg/apis/core/helper GetAccessModesAsString
-pub fn access_modes(modes: &[String]) -> String {
+pub fn access_modes_as_string(modes: &[String]) -> String {
     let mut out = Vec::new();
     for (mode, short) in [
         ("ReadWriteOnce", "RWO"),
@@ -176,7 +176,7 @@ pub fn selector_string(selector: Option<&LabelSelector>) -> String {
 
 /// A claim's class: the beta annotation wins over `spec.storageClassName`; blank if none.
 /// Upstream: k8s.io/component-helpers storage/volume GetPersistentVolumeClaimClass
-pub fn claim_class(claim: &PersistentVolumeClaim) -> String {
+pub fn persistent_volume_claim_class(claim: &PersistentVolumeClaim) -> String {
     if let Some(class) = claim
         .metadata
         .annotations
@@ -189,7 +189,7 @@ pub fn claim_class(claim: &PersistentVolumeClaim) -> String {
 
 /// A volume's class: the beta annotation wins over `spec.storageClassName`; blank if none.
 /// Upstream: k8s.io/component-helpers storage/volume GetPersistentVolumeClass
-pub fn volume_class(volume: &PersistentVolume) -> String {
+pub fn persistent_volume_class(volume: &PersistentVolume) -> String {
     if let Some(class) = volume
         .metadata
         .annotations
@@ -202,7 +202,7 @@ pub fn volume_class(volume: &PersistentVolume) -> String {
 
 /// Whether a StorageClass is marked default (the GA or the beta annotation is `"true"`).
 /// Upstream: k8s.io/kubernetes pkg/apis/storage/util IsDefaultAnnotation
-pub fn is_default_class(meta: &ObjectMeta) -> bool {
+pub fn is_default_annotation(meta: &ObjectMeta) -> bool {
     meta.annotations
         .get("storageclass.kubernetes.io/is-default-class")
         .is_some_and(|v| v == "true")

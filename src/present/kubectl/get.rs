@@ -3,8 +3,8 @@
 //! The table layout itself lives in `present::table`.
 
 use super::format::{
-    access_modes, age, claim_class, desired_replicas, format_labels, is_default_class,
-    timestamp_since, volume_class,
+    access_modes_as_string, age, desired_replicas, format_labels, is_default_annotation,
+    persistent_volume_claim_class, persistent_volume_class, translate_timestamp_since,
 };
 use crate::manifest::model::*;
 use crate::present::table::{Column, Table};
@@ -414,7 +414,7 @@ pub fn service_external_ip(service: &Service, wide: bool) -> String {
 
 /// PORT(S): `80/TCP`, `80:30080/TCP`, joined by commas.
 /// Upstream: k8s.io/kubernetes pkg/printers/internalversion/printers.go makePortString
-pub fn service_ports(ports: &[ServicePort]) -> String {
+pub fn make_port_string(ports: &[ServicePort]) -> String {
     ports
         .iter()
         .map(|p| {
@@ -437,7 +437,7 @@ fn service_row_cells(service: &Service, now_ms: i64, wide: bool) -> Vec<String> 
         .or(service.spec.cluster_ip.clone())
         .filter(|ip| !ip.is_empty())
         .unwrap_or_else(|| "<none>".into());
-    let mut ports = service_ports(&service.spec.ports);
+    let mut ports = make_port_string(&service.spec.ports);
     if ports.is_empty() {
         ports = "<none>".into();
     }
@@ -492,7 +492,7 @@ fn persistent_volume_row(volume: &PersistentVolume, now_ms: i64) -> Vec<String> 
             .get("storage")
             .cloned()
             .unwrap_or_else(|| "0".into()),
-        access_modes(&volume.spec.access_modes),
+        access_modes_as_string(&volume.spec.access_modes),
         volume
             .spec
             .persistent_volume_reclaim_policy
@@ -500,7 +500,7 @@ fn persistent_volume_row(volume: &PersistentVolume, now_ms: i64) -> Vec<String> 
             .unwrap_or_default(),
         phase,
         claim,
-        volume_class(volume),
+        persistent_volume_class(volume),
         volume
             .spec
             .extra
@@ -531,7 +531,7 @@ pub fn claim_capacity_and_modes(claim: &PersistentVolumeClaim) -> (String, Strin
             .get("storage")
             .cloned()
             .unwrap_or_else(|| "0".into()),
-        access_modes(&status.access_modes),
+        access_modes_as_string(&status.access_modes),
     )
 }
 
@@ -552,7 +552,7 @@ fn persistent_volume_claim_row(claim: &PersistentVolumeClaim, now_ms: i64) -> Ve
         claim.spec.volume_name.clone().unwrap_or_default(),
         capacity,
         modes,
-        claim_class(claim),
+        persistent_volume_claim_class(claim),
         claim
             .spec
             .extra
@@ -571,7 +571,7 @@ fn persistent_volume_claim_row(claim: &PersistentVolumeClaim, now_ms: i64) -> Ve
 
 fn storage_class_row(class: &StorageClass, now_ms: i64) -> Vec<String> {
     let mut name = class.metadata.name.clone();
-    if is_default_class(&class.metadata) {
+    if is_default_annotation(&class.metadata) {
         name.push_str(" (default)");
     }
     vec![
@@ -592,7 +592,7 @@ fn storage_class_row(class: &StorageClass, now_ms: i64) -> Vec<String> {
 
 /// At most three items, then ` + N more...`; `<unset>` when there is nothing.
 /// Upstream: k8s.io/kubernetes pkg/printers/internalversion/printers.go listWithMoreString
-fn list_with_more(items: Vec<String>) -> String {
+fn list_with_more_string(items: Vec<String>) -> String {
     let count = items.len();
     let shown: Vec<String> = items.into_iter().take(3).collect();
     let text = shown.join(",");
@@ -623,15 +623,15 @@ fn endpoint_slice_row(slice: &EndpointSlice, now_ms: i64) -> Vec<String> {
     vec![
         slice.metadata.name.clone(),
         slice.address_type.clone(),
-        list_with_more(ports),
-        list_with_more(addresses),
+        list_with_more_string(ports),
+        list_with_more_string(addresses),
         age(&slice.metadata, now_ms),
     ]
 }
 
 /// `node-role.kubernetes.io/<role>` and `kubernetes.io/role=<role>` labels, sorted.
 /// Upstream: k8s.io/kubernetes pkg/printers/internalversion/printers.go findNodeRoles
-pub fn node_roles(node: &Node) -> Vec<String> {
+pub fn find_node_roles(node: &Node) -> Vec<String> {
     let mut roles = std::collections::BTreeSet::new();
     for (k, v) in &node.metadata.labels {
         if let Some(role) = k.strip_prefix("node-role.kubernetes.io/") {
@@ -684,7 +684,7 @@ fn node_address(node: &Node, type_: &str) -> String {
 }
 
 fn node_row(node: &Node, now_ms: i64) -> Vec<String> {
-    let roles = node_roles(node).join(",");
+    let roles = find_node_roles(node).join(",");
     vec![
         node.metadata.name.clone(),
         node_status(node),
@@ -723,9 +723,9 @@ pub fn event_object(event: &Event) -> String {
 }
 
 fn event_row(event: &Event, now_ms: i64) -> Vec<String> {
-    let first = timestamp_since(event.first_timestamp.as_deref(), now_ms);
+    let first = translate_timestamp_since(event.first_timestamp.as_deref(), now_ms);
     let last = match event.last_timestamp.as_deref() {
-        Some(ts) => timestamp_since(Some(ts), now_ms),
+        Some(ts) => translate_timestamp_since(Some(ts), now_ms),
         None => first.clone(),
     };
     let count = if event.count == 0 { 1 } else { event.count };
