@@ -256,6 +256,11 @@ fn tab_writer_cases() {
         ),
         ("no trailing newline", "k:\tv", true),
         ("wide characters count once", "名前\tx\nab\ty\n", true),
+        (
+            "vertical tab ends a cell, form feed a line",
+            "a\x0bb\x0cccc\td\n",
+            true,
+        ),
     ];
     let text: String = cases
         .iter()
@@ -293,6 +298,10 @@ fn tab_writer_cases() {
         == wide characters count once
         名前  x
         ab  y
+
+        == vertical tab ends a cell, form feed a line
+        a  b
+        ccc  d
 
     "#]]
     .assert_eq(&text);

@@ -35,9 +35,18 @@ const MAX_COLUMNS: usize = 256;
 /// column, and each block gets the width of its widest cell plus the padding.
 /// Upstream: go src/text/tabwriter/tabwriter.go Writer.format
 pub fn tabwrite(text: &str, config: TabConfig) -> String {
+    // A form feed ends a line and flushes the writer, so the text on either side of it is
+    // aligned independently; a vertical tab ends a cell like a tab.
+    text.split('\x0c')
+        .map(|section| format_section(section, config))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn format_section(text: &str, config: TabConfig) -> String {
     let lines: Vec<Vec<&str>> = text
         .split('\n')
-        .map(|line| line.split('\t').collect())
+        .map(|line| line.split(['\t', '\x0b']).collect())
         .collect();
     let mut writer = Formatter {
         lines: &lines,
