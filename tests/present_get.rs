@@ -1023,3 +1023,53 @@ fn tutorial_outputs() {
     "#]]
     .assert_eq(&text);
 }
+
+/// `kubectl get pods --watch -l app=nginx` while the StatefulSet creates web-0 (§6.2):
+/// the header comes with the first row and columns widen once `ContainerCreating` shows.
+#[test]
+fn watch_pods_being_created() {
+    let created = pod("web-0", "pending", 600);
+    let mut scheduled = created.clone();
+    if let Object::Pod(p) = &mut scheduled {
+        p.spec.node_name = Some("node-1".into());
+    }
+    let creating = pod("web-0", "creating", 600);
+    let running = pod("web-0", "ready", 600);
+    let web_1 = pod("web-1", "pending", 620);
+    let changes = [
+        (&created, NOW),
+        (&scheduled, NOW),
+        (&creating, NOW),
+        (&running, NOW + 19_000),
+        (&web_1, NOW + 20_000),
+    ];
+    expect![[r#"
+        NAME    READY   STATUS    RESTARTS   AGE
+        web-0   0/1     Pending   0          0s
+        web-0   0/1     Pending   0          0s
+        web-0   0/1     ContainerCreating   0          0s
+        web-0   1/1     Running             0          19s
+        web-1   0/1     Pending             0          0s
+    "#]]
+    .assert_eq(&kubectl::get_watch(
+        Kind::Pod,
+        &[],
+        &changes,
+        &options(OutputFormat::Table),
+        NOW,
+    ));
+    let existing = pod("web-0", "ready", 0);
+    let mut deleting = existing.clone();
+    deleting.meta_mut().deletion_timestamp = Some(at(630));
+    expect![[r#"
+        NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+        web-0   1/1     Running   0          10m   10.244.1.5   node-1   <none>           <none>
+        web-0   1/1     Terminating   0          10m   10.244.1.5   node-1   <none>           <none>
+    "#]].assert_eq(&kubectl::get_watch(
+        Kind::Pod,
+        &[&existing],
+        &[(&deleting, NOW)],
+        &options(OutputFormat::Wide),
+        NOW,
+    ));
+}

@@ -190,6 +190,49 @@ impl Table {
     }
 }
 
+/// Prints rows as a tab writer with kubectl's `RememberWidths` flag does when it is
+/// flushed after every chunk: each column is as wide as its widest cell in this chunk or
+/// in any chunk before (`remembered` carries the widths from one call to the next).
+/// Upstream: github.com/liggitt/tabwriter Writer.format (RememberWidths)
+pub fn render_remembering(
+    rows: &[Vec<String>],
+    remembered: &mut Vec<usize>,
+    config: TabConfig,
+) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let last = row.len().saturating_sub(1);
+        for (j, cell) in row.iter().enumerate().take(last) {
+            let width = config.min_width.max(
+                rows.iter()
+                    .filter(|r| r.len().saturating_sub(1) > j)
+                    .filter_map(|r| r.get(j))
+                    .map(|c| c.chars().count().saturating_add(config.padding))
+                    .max()
+                    .unwrap_or(0),
+            );
+            if remembered.len() <= j {
+                remembered.resize(j + 1, 0);
+            }
+            let width = match remembered.get_mut(j) {
+                Some(w) => {
+                    *w = (*w).max(width);
+                    *w
+                }
+                None => width,
+            };
+            out.push_str(cell);
+            let pad = width.saturating_sub(cell.chars().count());
+            out.extend(std::iter::repeat_n(' ', pad));
+        }
+        if let Some(cell) = row.get(last) {
+            out.push_str(cell);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// A cell is cut at its first line break (with `...` appended) and terminal escapes are
 /// neutralised, as kubectl does before aligning.
 /// Upstream: k8s.io/cli-runtime pkg/printers/tableprinter.go printTable, terminal.go WriteEscaped

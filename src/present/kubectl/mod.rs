@@ -27,7 +27,7 @@ pub use output::{json, resource_name, write_json, yaml};
 pub use rollout::{rollout_history, rollout_status, rollout_status_check, RolloutStatus};
 
 use crate::manifest::model::{EndpointSlice, Kind, Object, Service};
-use crate::present::table::{Column, Table, Width};
+use crate::present::table::{escape_cell, render_remembering, Column, Table, Width, GET_TABLE};
 
 /// How `kubectl get` prints (`-o`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -210,4 +210,62 @@ pub fn get_endpoints(
         return options.no_resources_found(Kind::Service);
     }
     text
+}
+
+/// `kubectl get KIND --watch`: the objects listed when the watch starts, then one row per
+/// later change, each printed at its own time (`(object, now_ms)`). The header comes with
+/// the first row; every change is flushed on its own, so columns only ever widen.
+/// Upstream: k8s.io/kubectl pkg/cmd/get/get.go GetOptions.watch
+pub fn get_watch(
+    kind: Kind,
+    initial: &[&Object],
+    changes: &[(&Object, i64)],
+    options: &GetOptions,
+    now_ms: i64,
+) -> String {
+    let width = options.width();
+    let visible = |table: &Table| -> Vec<Vec<String>> {
+        let shown: Vec<bool> = table
+            .columns
+            .iter()
+            .map(|c| width == Width::Wide || !c.wide_only)
+            .collect();
+        let header = table
+            .columns
+            .iter()
+            .zip(&shown)
+            .filter(|(_, s)| **s)
+            .map(|(c, _)| c.name.to_uppercase())
+            .collect();
+        let mut rows = vec![header];
+        for row in &table.rows {
+            rows.push(
+                row.iter()
+                    .zip(&shown)
+                    .filter(|(_, s)| **s)
+                    .map(|(cell, _)| escape_cell(cell))
+                    .collect(),
+            );
+        }
+        rows
+    };
+    let mut remembered = Vec::new();
+    let mut header_printed = false;
+    let mut out = String::new();
+    let mut print = |table: Table, out: &mut String| {
+        if table.rows.is_empty() {
+            return;
+        }
+        let mut rows = visible(&table);
+        if header_printed {
+            rows.remove(0);
+        }
+        header_printed = true;
+        out.push_str(&render_remembering(&rows, &mut remembered, GET_TABLE));
+    };
+    print(get_table(kind, initial, options, now_ms), &mut out);
+    for (object, at_ms) in changes {
+        print(get_table(kind, &[*object], options, *at_ms), &mut out);
+    }
+    out
 }
