@@ -454,3 +454,35 @@ fn odd_input_never_panics() {
     }
     assert!(total > 0);
 }
+
+#[test]
+fn rollout_history_of_one_revision() {
+    let web = set(json!({}));
+    let mut recorded = revision("web-7d4b9c5f6", 2, None);
+    recorded.data = json!({"spec": {"template": {"$patch": "replace",
+        "metadata": {"labels": {"app": "nginx"}},
+        "spec": {"containers": [{"name": "nginx", "image": "registry.k8s.io/nginx-slim:0.24",
+            "ports": [{"name": "web", "containerPort": 80, "protocol": "TCP"}]}]}}}});
+    let refs = [&recorded];
+    expect![[r#"
+        statefulset.apps/web with revision #2
+        Pod Template:
+          Labels:	app=nginx
+          Containers:
+           nginx:
+            Image:	registry.k8s.io/nginx-slim:0.24
+            Port:	80/TCP
+            Host Port:	0/TCP
+            Environment:	<none>
+            Mounts:	<none>
+          Volumes:	<none>
+          Node-Selectors:	<none>
+          Tolerations:	<none>
+
+    "#]]
+    .assert_eq(&kubectl::rollout_history_revision(&web, &refs, 2));
+    expect![[r#"
+        error: unable to find the specified revision
+    "#]]
+    .assert_eq(&kubectl::rollout_history_revision(&web, &refs, 3));
+}

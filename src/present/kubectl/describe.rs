@@ -247,6 +247,15 @@ fn pod_template(w: &mut Writer, template: &PodTemplateSpec) {
     tolerations(w, "  ", &template_tolerations(&template.spec));
 }
 
+/// The `Pod Template:` block written straight to the output, tabs and all, as
+/// `kubectl rollout history --revision=N` prints it (no tab writer there).
+/// Upstream: k8s.io/kubectl pkg/polymorphichelpers/history.go printTemplate
+pub(super) fn pod_template_text(template: &PodTemplateSpec) -> String {
+    let mut w = Writer::default();
+    pod_template(&mut w, template);
+    w.pending
+}
+
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeVolumeClaimTemplates
 fn volume_claim_templates(w: &mut Writer, templates: &[PersistentVolumeClaim]) {
     if templates.is_empty() {

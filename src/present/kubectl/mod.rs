@@ -24,7 +24,9 @@ pub use get::{
     ENDPOINTS_DEPRECATION_WARNING,
 };
 pub use output::{json, resource_name, write_json, yaml};
-pub use rollout::{rollout_history, rollout_status, rollout_status_check, RolloutStatus};
+pub use rollout::{
+    rollout_history, rollout_history_revision, rollout_status, rollout_status_check, RolloutStatus,
+};
 
 use crate::manifest::model::{EndpointSlice, Kind, Object, Service};
 use crate::present::table::{escape_cell, render_remembering, Column, Table, Width, GET_TABLE};

@@ -75,7 +75,9 @@ pub fn yaml(objects: &[&Object], single_item: bool) -> String {
     } else {
         out.push_str("items:\n");
         for object in objects {
-            for (i, line) in to_yaml(object).lines().enumerate() {
+            let text = to_yaml(object);
+            let text = text.strip_prefix("---\n").unwrap_or(&text);
+            for (i, line) in text.lines().enumerate() {
                 let prefix = if i == 0 { "- " } else { "  " };
                 if line.is_empty() {
                     out.push('\n');

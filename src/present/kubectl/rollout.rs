@@ -2,7 +2,7 @@
 //! as pure functions of a StatefulSet (and its ControllerRevisions).
 
 use super::format::desired_replicas;
-use crate::manifest::model::{ControllerRevision, Pod, StatefulSet};
+use crate::manifest::model::{ControllerRevision, Pod, PodTemplateSpec, StatefulSet};
 use crate::present::table::{tabwrite, DESCRIBE};
 
 /// One look at a StatefulSet's rollout, as `kubectl rollout status` takes it.
@@ -107,4 +107,36 @@ pub fn rollout_history(set: &StatefulSet, revisions: &[&ControllerRevision]) -> 
     out.push_str(&tabwrite(&text, DESCRIBE));
     out.push('\n');
     out
+}
+
+/// `kubectl rollout history statefulset/NAME --revision=N`: the pod template that
+/// revision recorded (its `data.spec.template`, the strategic-merge "replace" patch the
+/// controller stores), or kubectl's error when no revision has that number.
+/// Upstream: k8s.io/kubectl pkg/polymorphichelpers/history.go printHistory, applyStatefulSetHistory
+pub fn rollout_history_revision(
+    set: &StatefulSet,
+    revisions: &[&ControllerRevision],
+    revision: i64,
+) -> String {
+    let Some(found) = revisions.iter().rev().find(|r| r.revision == revision) else {
+        return "error: unable to find the specified revision\n".into();
+    };
+    let template = found
+        .data
+        .pointer("/spec/template")
+        .cloned()
+        .and_then(|mut value| {
+            if let Some(map) = value.as_object_mut() {
+                map.remove("$patch");
+            }
+            serde_json::from_value::<PodTemplateSpec>(value).ok()
+        });
+    let Some(template) = template else {
+        return format!("error: unable to parse history {}\n", found.metadata.name);
+    };
+    format!(
+        "statefulset.apps/{} with revision #{revision}\n{}\n",
+        set.metadata.name,
+        super::describe::pod_template_text(&template)
+    )
 }
