@@ -584,6 +584,7 @@ fn volumes() {
             Claim:             
             Reclaim Policy:    Delete
             Access Modes:      RWO
+            VolumeMode:        Filesystem
             Capacity:          5Gi
             Node Affinity:     
               Required Terms:  

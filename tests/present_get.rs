@@ -385,7 +385,7 @@ fn persistent_volumes() {
         &options(OutputFormat::Wide),
         expect![[r#"
             NAME   CAPACITY   ACCESS MODES   RECLAIM POLICY   STATUS      CLAIM   STORAGECLASS   VOLUMEATTRIBUTESCLASS   REASON   AGE   VOLUMEMODE
-            pv3    10Gi       RWO,RWX        Retain           Available           standard       <unset>                          2m    <unset>
+            pv3    10Gi       RWO,RWX        Retain           Available           standard       <unset>                          2m    Filesystem
         "#]],
     );
 }
@@ -417,7 +417,7 @@ fn persistent_volume_claims() {
         &options(OutputFormat::Wide),
         expect![[r#"
             NAME        STATUS   VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE   VOLUMEMODE
-            www-web-0   Bound    pv1      10Gi       RWO            standard       <unset>                 3s    <unset>
+            www-web-0   Bound    pv1      10Gi       RWO            standard       <unset>                 3s    Filesystem
         "#]],
     );
 }

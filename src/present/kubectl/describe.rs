@@ -994,9 +994,9 @@ fn persistent_volume_claim(
     let (capacity, modes) = super::get::claim_capacity_and_modes(claim);
     w.write(0, &format!("Capacity:\t{capacity}\n"));
     w.write(0, &format!("Access Modes:\t{modes}\n"));
-    if let Some(mode) = &claim.spec.volume_mode {
-        w.write(0, &format!("VolumeMode:\t{mode}\n"));
-    }
+    // The API server defaults volumeMode, so kubectl always finds one.
+    let mode = claim.spec.volume_mode.as_deref().unwrap_or("Filesystem");
+    w.write(0, &format!("VolumeMode:\t{mode}\n"));
     let mut users: Vec<&str> = Vec::new();
     for object in world {
         let Object::Pod(pod) = object else { continue };
@@ -1106,7 +1106,7 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
             "Reclaim Policy:\t{}\n",
             spec.persistent_volume_reclaim_policy
                 .as_deref()
-                .unwrap_or("")
+                .unwrap_or("Retain")
         ),
     );
     w.write(
@@ -1116,9 +1116,8 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
             access_modes_as_string(&spec.access_modes)
         ),
     );
-    if let Some(mode) = &spec.volume_mode {
-        w.write(0, &format!("VolumeMode:\t{mode}\n"));
-    }
+    let mode = spec.volume_mode.as_deref().unwrap_or("Filesystem");
+    w.write(0, &format!("VolumeMode:\t{mode}\n"));
     w.write(
         0,
         &format!(

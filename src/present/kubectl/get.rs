@@ -1,6 +1,8 @@
 //! `kubectl get` rows, one printer per kind: the server-side printing columns of
 //! Kubernetes 1.33 with the cell logic of each upstream `print*` function.
-//! The table layout itself lives in `present::table`.
+//! The table layout itself lives in `present::table`. Fields the API server always
+//! defaults (a Service's type, a volume's reclaim policy and volume mode, a namespace's
+//! phase) print their default when an object arrives without them.
 
 use super::format::{
     access_modes_as_string, age, desired_replicas, format_labels, is_default_annotation,
@@ -497,7 +499,7 @@ fn persistent_volume_row(volume: &PersistentVolume, now_ms: i64) -> Vec<String> 
             .spec
             .persistent_volume_reclaim_policy
             .clone()
-            .unwrap_or_default(),
+            .unwrap_or_else(|| "Retain".into()),
         phase,
         claim,
         persistent_volume_class(volume),
@@ -514,7 +516,7 @@ fn persistent_volume_row(volume: &PersistentVolume, now_ms: i64) -> Vec<String> 
             .spec
             .volume_mode
             .clone()
-            .unwrap_or_else(|| "<unset>".into()),
+            .unwrap_or_else(|| "Filesystem".into()),
     ]
 }
 
@@ -565,7 +567,7 @@ fn persistent_volume_claim_row(claim: &PersistentVolumeClaim, now_ms: i64) -> Ve
             .spec
             .volume_mode
             .clone()
-            .unwrap_or_else(|| "<unset>".into()),
+            .unwrap_or_else(|| "Filesystem".into()),
     ]
 }
 
