@@ -6,7 +6,8 @@ use crate::manifest::model::{Event, Object};
 use crate::time::parse_rfc3339;
 
 /// The events in `world` whose `involvedObject` is `target` (same kind, namespace and
-/// name, and the same uid when both carry one), in the order given.
+/// name, and the same uid when both carry one; a node's name counts as its uid, as the
+/// kubelet uses it), in the order given.
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go searchEvents
 pub fn search_events<'a>(target: &Object, world: &[&'a Object]) -> Vec<&'a Event> {
     let meta = target.meta();
@@ -23,7 +24,8 @@ pub fn search_events<'a>(target: &Object, world: &[&'a Object]) -> Vec<&'a Event
                 && r.kind.as_deref().is_none_or(|k| k == kind)
                 && r.namespace.as_deref().unwrap_or("") == target.namespace()
                 && match (&r.uid, &meta.uid) {
-                    (Some(a), Some(b)) => a == b,
+                    // The kubelet reports node events with the node's name as uid.
+                    (Some(a), Some(b)) => a == b || (kind == "Node" && *a == meta.name),
                     _ => true,
                 }
         })
