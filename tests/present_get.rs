@@ -182,6 +182,9 @@ fn pod_status_column() {
             }
         }
     }
+    // FIXME: kubectl prints RESTARTS as `4 (Xm ago)` from the containers'
+    // `lastState.terminated.finishedAt`, and `Init:…` statuses from
+    // `initContainerStatuses`; the model has neither field yet, so `crash` shows `4`.
     let pods = [
         terminating,
         node_lost,
