@@ -815,3 +815,57 @@ fn endpoint_slice() {
         "#]],
     );
 }
+
+#[test]
+fn several_objects() {
+    let namespaces = [
+        object(
+            "Namespace",
+            json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "default"}}),
+        ),
+        object(
+            "Namespace",
+            json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "kube-system"}}),
+        ),
+    ];
+    let refs: Vec<&Object> = namespaces.iter().collect();
+    let options = kubectl::GetOptions::default();
+    expect![[r#"
+        Name:         default
+        Labels:       <none>
+        Annotations:  <none>
+        Status:       Active
+
+        No resource quota.
+
+        No LimitRange resource.
+
+
+        Name:         kube-system
+        Labels:       <none>
+        Annotations:  <none>
+        Status:       Active
+
+        No resource quota.
+
+        No LimitRange resource.
+    "#]]
+    .assert_eq(&kubectl::describe_all(&refs, &refs, &options, NOW));
+    expect![[r#"
+        No resources found in default namespace.
+    "#]]
+    .assert_eq(&kubectl::describe_all(&[], &refs, &options, NOW));
+    expect![[r#"
+        Name:         kube-system
+        Labels:       <none>
+        Annotations:  <none>
+        Status:       Active
+
+        No resource quota.
+
+        No LimitRange resource.
+
+    "#]]
+    .assert_eq(&kubectl::describe_matching(&refs, "kube", &refs, NOW).unwrap_or_default());
+    assert_eq!(kubectl::describe_matching(&refs, "web", &refs, NOW), None);
+}

@@ -271,3 +271,49 @@ pub fn get_watch(
     }
     out
 }
+
+/// `kubectl describe KIND` without a name (or with `-l`): each object described in turn,
+/// separated by a blank line; "No resources found …" (stderr in kubectl) when there is
+/// none. Unlike `get`, the message names the namespace even for cluster-scoped kinds.
+/// Upstream: k8s.io/kubectl pkg/cmd/describe/describe.go DescribeOptions.Run
+pub fn describe_all(
+    targets: &[&Object],
+    world: &[&Object],
+    options: &GetOptions,
+    now_ms: i64,
+) -> String {
+    if targets.is_empty() {
+        if options.all_namespaces {
+            return "No resources found\n".into();
+        }
+        return format!("No resources found in {} namespace.\n", options.namespace);
+    }
+    targets
+        .iter()
+        .map(|t| describe(t, world, now_ms))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// `kubectl describe KIND NAME` when no object is called NAME: kubectl then describes
+/// every object of the kind whose name starts with NAME, each followed by a blank line
+/// (`kubectl describe pod web` describes web-0, web-1, …). `None` when nothing matches,
+/// and kubectl reports the original NotFound error.
+/// Upstream: k8s.io/kubectl pkg/cmd/describe/describe.go DescribeMatchingResources
+pub fn describe_matching(
+    candidates: &[&Object],
+    prefix: &str,
+    world: &[&Object],
+    now_ms: i64,
+) -> Option<String> {
+    let matching: Vec<String> = candidates
+        .iter()
+        .filter(|o| o.name().starts_with(prefix))
+        .map(|o| format!("{}\n", describe(o, world, now_ms)))
+        .collect();
+    if matching.is_empty() {
+        None
+    } else {
+        Some(matching.concat())
+    }
+}
