@@ -1076,3 +1076,28 @@ fn watch_pods_being_created() {
         NOW,
     ));
 }
+
+#[test]
+fn yaml_of_one_named_object_is_the_manifest_printer() {
+    let class = object(
+        "StorageClass",
+        json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+        "metadata": {"name": "fast"}, "provisioner": "ebs.csi.aws.com"}),
+    );
+    let single = GetOptions {
+        single_item: true,
+        ..options(OutputFormat::Yaml)
+    };
+    assert_eq!(
+        kubectl::get(Kind::StorageClass, &[&class], &single, NOW),
+        stsplay::manifest::to_yaml(&class)
+    );
+    let table = kubectl::get_table(
+        Kind::StorageClass,
+        &[&class],
+        &options(OutputFormat::Table),
+        NOW,
+    );
+    assert_eq!(table.rows.len(), 1);
+    assert_eq!(table.columns.len(), 6);
+}
