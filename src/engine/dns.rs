@@ -24,21 +24,7 @@ pub const VERSION_TTL: u32 = 28_800;
 /// Upper bound on the length of a name the resolver accepts, as DNS does (253 characters).
 const MAX_NAME: usize = 253;
 
-/// A text for learners, in both interface languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: String,
-    pub zh: String,
-}
-
-impl Text {
-    fn new(en: impl Into<String>, zh: impl Into<String>) -> Text {
-        Text {
-            en: en.into(),
-            zh: zh.into(),
-        }
-    }
-}
+pub use crate::engine::text::Text;
 
 /// The record types a learner can ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -9,4 +9,5 @@ pub mod highlight;
 pub mod i18n;
 pub mod jsonpath;
 pub mod kubectl;
+pub mod shell;
 pub mod table;

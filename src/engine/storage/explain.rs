@@ -19,12 +19,7 @@ use crate::manifest::model::{
     LabelSelector, Node, PersistentVolume, PersistentVolumeClaim, StorageClass, StringMap,
 };
 
-/// One sentence in both interface languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: String,
-    pub zh: String,
-}
+pub use crate::engine::text::Text;
 
 fn text(en: String, zh: String) -> Text {
     Text { en, zh }

@@ -21,6 +21,7 @@ mod matching;
 mod protection;
 mod provision;
 mod quantity;
+pub use quantity::quantity_bytes;
 mod reclaim;
 
 pub use binder::*;

@@ -9,7 +9,7 @@
 ///
 /// Binary suffixes (`Ki` … `Ei`) are powers of 1024, decimal ones (`n`, `u`, `m`, `k`, `M`,
 /// `G`, `T`, `P`, `E`) powers of 1000, and `e<n>`/`E<n>` a power of ten.
-pub(crate) fn quantity_bytes(text: &str) -> Option<i128> {
+pub fn quantity_bytes(text: &str) -> Option<i128> {
     let text = text.trim();
     let (negative, rest) = match text.as_bytes().first()? {
         b'-' => (true, text.get(1..)?),

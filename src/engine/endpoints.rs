@@ -1,0 +1,127 @@
+//! The EndpointSlice controller as a component: keeps one slice per Service with a
+//! selector in step with `endpointslice::desired`, creating it (named `<service>-<5
+//! random characters>`, owned by the Service) or updating it when pods come, become
+//! Ready, terminate or go.
+//!
+//! Upstream: pkg/controller/endpointslice/endpointslice_controller.go, reconciler.go
+
+use super::endpointslice::{self, SERVICE_NAME_LABEL};
+use super::step::{Act, Component, Decision, Write};
+use super::text::Text;
+use super::world::World;
+use crate::manifest::model::*;
+
+fn owner(service: &Service) -> OwnerReference {
+    OwnerReference {
+        api_version: "v1".into(),
+        kind: "Service".into(),
+        name: service.metadata.name.clone(),
+        uid: service.metadata.uid.clone().unwrap_or_default(),
+        controller: Some(true),
+        block_owner_deletion: Some(true),
+    }
+}
+
+/// Five characters from the API server's generateName alphabet, derived from the Service's
+/// uid so the name is stable across replays.
+fn suffix_for(seed: &str) -> String {
+    const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in seed.bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..5)
+        .map(|i| ALPHABET[((hash >> (i * 8)) % ALPHABET.len() as u64) as usize] as char)
+        .collect()
+}
+
+/// The controller's decision: the first Service whose slice is not what it should be.
+pub fn decide(world: &World) -> Decision {
+    let pods: Vec<Pod> = world.pods().cloned().collect();
+    let pod_refs: Vec<&Pod> = pods.iter().collect();
+    let nodes: Vec<Node> = world.nodes().cloned().collect();
+    let node_refs: Vec<&Node> = nodes.iter().collect();
+    let services: Vec<Service> = world.services().cloned().collect();
+    for service in &services {
+        if !endpointslice::manages(service) || service.metadata.deletion_timestamp.is_some() {
+            continue;
+        }
+        let ns = service.metadata.namespace.clone().unwrap_or_default();
+        let name = service.metadata.name.clone();
+        let (endpoints, ports) = endpointslice::desired(service, &pod_refs, &node_refs);
+        let existing = world.of_kind(Kind::EndpointSlice).find_map(|o| match o {
+            Object::EndpointSlice(s)
+                if s.metadata.namespace.as_deref() == Some(ns.as_str())
+                    && s.metadata.labels.get(SERVICE_NAME_LABEL) == Some(&name) =>
+            {
+                Some(s.clone())
+            }
+            _ => None,
+        });
+        let labels = endpointslice::slice_labels(service);
+        let ready: Vec<String> = endpoints
+            .iter()
+            .filter(|e| e.conditions.ready == Some(true))
+            .filter_map(|e| e.target_ref.as_ref().and_then(|r| r.name.clone()))
+            .collect();
+        let summary = if ready.is_empty() {
+            Text::new("no ready endpoint", "没有就绪端点")
+        } else {
+            Text::new(
+                format!("ready: {}", ready.join(", ")),
+                format!("就绪:{}", ready.join("、")),
+            )
+        };
+        match existing {
+            None => {
+                let suffix = suffix_for(service.metadata.uid.as_deref().unwrap_or(&name));
+                let slice = EndpointSlice {
+                    api_version: "discovery.k8s.io/v1".into(),
+                    kind: "EndpointSlice".into(),
+                    metadata: ObjectMeta {
+                        name: format!("{name}-{suffix}"),
+                        generate_name: Some(format!("{name}-")),
+                        namespace: Some(ns.clone()),
+                        labels,
+                        owner_references: vec![owner(service)],
+                        ..Default::default()
+                    },
+                    address_type: "IPv4".into(),
+                    endpoints,
+                    ports,
+                };
+                return Decision::Act(Act {
+                    component: Component::EndpointSlice,
+                    writes: vec![Write::Create(Object::EndpointSlice(slice))],
+                    event: None,
+                    explain: Text::new(
+                        format!("Service {name} selects pods by label, so the EndpointSlice controller creates a slice listing them ({}). DNS answers for {name} come from this slice.", summary.en),
+                        format!("Service {name} 通过标签选择 Pod,EndpointSlice 控制器为它创建一个列出这些 Pod 的切片({})。{name} 的 DNS 应答就来自这个切片。", summary.zh),
+                    ),
+                });
+            }
+            Some(slice) => {
+                if slice.endpoints == endpoints
+                    && slice.ports == ports
+                    && slice.metadata.labels == labels
+                {
+                    continue;
+                }
+                let mut updated = slice.clone();
+                updated.endpoints = endpoints;
+                updated.ports = ports;
+                updated.metadata.labels = labels;
+                return Decision::Act(Act {
+                    component: Component::EndpointSlice,
+                    writes: vec![Write::Update(Object::EndpointSlice(updated))],
+                    event: None,
+                    explain: Text::new(
+                        format!("The pods behind Service {name} changed, so its EndpointSlice {} is updated ({}).", slice.metadata.name, summary.en),
+                        format!("Service {name} 背后的 Pod 发生了变化,它的 EndpointSlice {} 随之更新({})。", slice.metadata.name, summary.zh),
+                    ),
+                });
+            }
+        }
+    }
+    Decision::idle()
+}

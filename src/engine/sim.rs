@@ -1,0 +1,255 @@
+//! The simulation: the input log (manifests and commands at given positions, and the
+//! seed) is the truth; steps are computed from it and kept with the act each applied, so
+//! that any step can be reached again by replaying acts from the nearest checkpoint.
+//! Stepping forward past the end asks the components for the next write, advancing the
+//! logical clock to the next timer when none has work. An input given while looking at
+//! the past forks the history there.
+
+use super::step::{self, Act, Component, Decision, Step};
+use super::text::Text;
+use super::world::{Timing, World};
+use super::{dns, endpoints, gc, kubelet, scheduler, statefulset, volume};
+use crate::manifest::model::Kind;
+
+/// How often (in steps) the world is kept whole, so seeking replays at most this many acts.
+const CHECKPOINT_EVERY: usize = 128;
+/// Settling stops after this many steps…
+pub const SETTLE_MAX_STEPS: usize = 200_000;
+/// …or this much simulated time, and says so.
+pub const SETTLE_MAX_MS: i64 = 3_600_000;
+
+/// Something from outside the cluster, kept in the input log.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    /// A write the API server accepted for a kubectl command (apply, delete, scale,
+    /// patch…), with the command line that caused it.
+    Act { command: String, act: Act },
+}
+
+/// How a run to the settled state ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Settle {
+    /// No component has work and no timer is pending.
+    Settled,
+    /// Stopped at a bound (steps or simulated time); the cluster may still be changing.
+    Bounded { steps: usize, elapsed_ms: i64 },
+}
+
+/// Every component's decision in the fixed order; the first act wins.
+pub fn decide(world: &World) -> (Option<Act>, Vec<Text>, Option<i64>) {
+    let deciders: [fn(&World) -> Decision; 8] = [
+        gc::decide,
+        statefulset::decide,
+        volume::decide,
+        volume::decide_provisioners,
+        scheduler::decide,
+        kubelet::decide,
+        endpoints::decide,
+        gc::decide_protection,
+    ];
+    let mut waits = Vec::new();
+    let mut next: Option<i64> = None;
+    for decider in deciders {
+        match decider(world) {
+            Decision::Act(act) => return (Some(act), waits, next),
+            Decision::Idle { waits: w, next_ms } => {
+                waits.extend(w);
+                if let Some(n) = next_ms {
+                    next = Some(next.map_or(n, |m: i64| m.min(n)));
+                }
+            }
+        }
+    }
+    (None, waits, next)
+}
+
+/// What the components are waiting for in this world.
+pub fn waiting(world: &World) -> Vec<Text> {
+    decide(world).1
+}
+
+#[derive(Clone, Debug)]
+pub struct Simulation {
+    seed: u64,
+    /// The world before any step.
+    base: World,
+    /// Every step taken, and the act it applied (with the clock it ran at).
+    steps: Vec<Step>,
+    acts: Vec<(i64, Act)>,
+    /// (step count, world after that many steps).
+    checkpoints: Vec<(usize, World)>,
+    /// The inputs, each with the number of steps before it.
+    inputs: Vec<(usize, Input)>,
+    cursor: usize,
+    world: World,
+}
+
+impl Simulation {
+    pub fn new(seed: u64) -> Simulation {
+        Simulation::with_world(seed, World::with_default_cluster(seed))
+    }
+
+    pub fn with_timing(seed: u64, timing: Timing) -> Simulation {
+        let mut world = World::with_default_cluster(seed);
+        world.timing = timing;
+        Simulation::with_world(seed, world)
+    }
+
+    fn with_world(seed: u64, world: World) -> Simulation {
+        Simulation {
+            seed,
+            base: world.clone(),
+            steps: Vec::new(),
+            acts: Vec::new(),
+            checkpoints: Vec::new(),
+            inputs: Vec::new(),
+            cursor: 0,
+            world,
+        }
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The world at the cursor.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// Every step known (also those after the cursor).
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// The number of steps taken to reach the world shown.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn inputs(&self) -> &[(usize, Input)] {
+        &self.inputs
+    }
+
+    /// Applies one act at the cursor, records the step, and keeps checkpoints.
+    fn push(&mut self, act: Act) {
+        let before_dns =
+            touches_dns(&act).then(|| dns::names(&dns::Dns::new(self.world.objects())));
+        let now = self.world.now_ms;
+        let index = self.cursor + 1;
+        let mut step = step::apply(&mut self.world, act.clone(), index);
+        if let Some(before) = before_dns {
+            let after = dns::names(&dns::Dns::new(self.world.objects()));
+            step.dns = dns::changes(&before, &after);
+        }
+        self.steps.push(step);
+        self.acts.push((now, act));
+        self.cursor = index;
+        if index % CHECKPOINT_EVERY == 0 {
+            self.checkpoints.push((index, self.world.clone()));
+        }
+    }
+
+    /// Drops every step after the cursor: the history forks here.
+    fn fork(&mut self) {
+        if self.cursor < self.steps.len() {
+            self.steps.truncate(self.cursor);
+            self.acts.truncate(self.cursor);
+            self.checkpoints.retain(|(n, _)| *n <= self.cursor);
+            let cursor = self.cursor;
+            self.inputs.retain(|(at, _)| *at < cursor);
+        }
+    }
+
+    /// Takes an input at the cursor (forking if the cursor is in the past): each of its
+    /// acts becomes a step.
+    pub fn input(&mut self, input: Input) {
+        self.fork();
+        self.inputs.push((self.cursor, input.clone()));
+        let Input::Act { act, .. } = input;
+        self.push(act);
+    }
+
+    /// One step forward: replays a known step, or asks the components for the next one
+    /// (moving the clock to the next timer when nobody has work). `false` when settled.
+    pub fn step(&mut self) -> bool {
+        if self.cursor < self.steps.len() {
+            let (now, act) = self.acts[self.cursor].clone();
+            self.world.now_ms = now;
+            step::apply(&mut self.world, act, self.cursor + 1);
+            self.cursor += 1;
+            return true;
+        }
+        for _ in 0..64 {
+            let (act, _, next) = decide(&self.world);
+            match (act, next) {
+                (Some(act), _) => {
+                    self.push(act);
+                    return true;
+                }
+                (None, Some(t)) if t > self.world.now_ms => self.world.now_ms = t,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Runs until nothing has work and no timer is pending, within the bounds.
+    pub fn settle(&mut self) -> Settle {
+        let start_ms = self.world.now_ms;
+        let start = self.cursor;
+        loop {
+            if self.cursor - start >= SETTLE_MAX_STEPS
+                || self.world.now_ms - start_ms > SETTLE_MAX_MS
+            {
+                return Settle::Bounded {
+                    steps: self.cursor - start,
+                    elapsed_ms: self.world.now_ms - start_ms,
+                };
+            }
+            if !self.step() {
+                return Settle::Settled;
+            }
+        }
+    }
+
+    /// Moves the cursor to `n` steps (clamped to the known steps), replaying acts from
+    /// the nearest checkpoint when going back.
+    pub fn seek(&mut self, n: usize) {
+        let n = n.min(self.steps.len());
+        if n < self.cursor {
+            let (at, world) = self
+                .checkpoints
+                .iter()
+                .rev()
+                .find(|(at, _)| *at <= n)
+                .map(|(at, w)| (*at, w.clone()))
+                .unwrap_or((0, self.base.clone()));
+            self.world = world;
+            self.cursor = at;
+        }
+        while self.cursor < n {
+            self.step();
+        }
+        if let Some(step) = self.steps.get(n.wrapping_sub(1)).filter(|_| n > 0) {
+            self.world.now_ms = step.time_ms;
+        } else if n == 0 {
+            self.world.now_ms = self.base.now_ms;
+        }
+    }
+
+    /// Steps back one.
+    pub fn back(&mut self) {
+        self.seek(self.cursor.saturating_sub(1));
+    }
+}
+
+fn touches_dns(act: &Act) -> bool {
+    matches!(act.component, Component::EndpointSlice)
+        || act.writes.iter().any(|w| match w {
+            step::Write::Create(o) | step::Write::Update(o) => {
+                matches!(o.kind(), Kind::Service | Kind::EndpointSlice)
+            }
+            step::Write::Remove(k) => matches!(k.0, Kind::Service | Kind::EndpointSlice),
+        })
+}

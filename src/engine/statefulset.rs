@@ -1,0 +1,967 @@
+//! The StatefulSet controller: one decision per call over the world, following upstream's
+//! sync (`updateStatefulSet`): revisions, then the replicas in ordinal order (create the
+//! claims, then the pod; OrderedReady waits for each predecessor to be Running, Ready and
+//! available), then condemned pods from the highest ordinal, then the rolling update in
+//! reverse ordinal order above the partition, then the status.
+//!
+//! Upstream: pkg/controller/statefulset/stateful_set_control.go, stateful_set_utils.go,
+//! stateful_pod_control.go
+
+use super::api::{self, Propagation};
+use super::step::{Act, Component, Decision, EventSpec, Write};
+use super::text::Text;
+use super::world::{key_of, Key, World};
+use crate::manifest::model::*;
+use crate::time::parse_rfc3339;
+use serde_json::Value;
+
+pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
+pub const POD_INDEX_LABEL: &str = "apps.kubernetes.io/pod-index";
+pub const REVISION_LABEL: &str = "controller-revision-hash";
+pub const HASH_LABEL: &str = "controller.kubernetes.io/hash";
+
+/// `(parent, ordinal)` of a pod name, or `("", -1)` when it has no trailing ordinal.
+/// Upstream: stateful_set_utils.go `getParentNameAndOrdinal`
+pub fn parent_name_and_ordinal(name: &str) -> (&str, i64) {
+    let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits == name.len() {
+        return ("", -1);
+    }
+    let (head, tail) = name.split_at(name.len() - digits);
+    match (head.strip_suffix('-'), tail.parse::<i64>()) {
+        (Some(parent), Ok(ordinal)) => (parent, ordinal),
+        _ => ("", -1),
+    }
+}
+
+/// Upstream: stateful_set_utils.go `getPodName`
+pub fn pod_name(set: &str, ordinal: i64) -> String {
+    format!("{set}-{ordinal}")
+}
+
+/// Upstream: stateful_set_utils.go `getPersistentVolumeClaimName`
+pub fn claim_name(template: &str, set: &str, ordinal: i64) -> String {
+    format!("{template}-{set}-{ordinal}")
+}
+
+/// Upstream: stateful_set_utils.go `getStartOrdinal`
+pub fn start_ordinal(set: &StatefulSet) -> i64 {
+    set.spec
+        .ordinals
+        .as_ref()
+        .and_then(|o| o.start)
+        .unwrap_or(0)
+}
+
+pub fn replicas(set: &StatefulSet) -> i64 {
+    set.spec.replicas.unwrap_or(1).max(0)
+}
+
+fn monotonic(set: &StatefulSet) -> bool {
+    set.spec.pod_management_policy.as_deref() != Some("Parallel")
+}
+
+fn has_condition<'a>(pod: &'a Pod, kind: &str) -> Option<&'a Condition> {
+    pod.status.as_ref().and_then(|s| {
+        s.conditions
+            .iter()
+            .find(|c| c.type_ == kind && c.status == "True")
+    })
+}
+
+/// Upstream: stateful_set_utils.go `isRunningAndReady`
+pub fn is_running_and_ready(pod: &Pod) -> bool {
+    pod.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Running")
+        && has_condition(pod, "Ready").is_some()
+}
+
+/// Ready for at least `minReadySeconds`; the time it becomes available, if it is ready.
+/// Upstream: stateful_set_utils.go `isRunningAndAvailable`
+pub fn available_at(pod: &Pod, min_ready_seconds: i64) -> Option<i64> {
+    if !is_running_and_ready(pod) {
+        return None;
+    }
+    let since = has_condition(pod, "Ready")
+        .and_then(|c| c.last_transition_time.as_deref())
+        .and_then(parse_rfc3339)?;
+    Some(since.saturating_add(min_ready_seconds.max(0).saturating_mul(1000)))
+}
+
+pub fn is_terminating(pod: &Pod) -> bool {
+    pod.metadata.deletion_timestamp.is_some()
+}
+
+/// Upstream: stateful_set_utils.go `isHealthy`
+pub fn is_healthy(pod: &Pod) -> bool {
+    is_running_and_ready(pod) && !is_terminating(pod)
+}
+
+fn is_failed(pod: &Pod) -> bool {
+    matches!(
+        pod.status.as_ref().and_then(|s| s.phase.as_deref()),
+        Some("Failed" | "Succeeded")
+    )
+}
+
+/// The controller reference a set puts on what it owns.
+pub fn controller_ref(set: &StatefulSet) -> OwnerReference {
+    OwnerReference {
+        api_version: "apps/v1".into(),
+        kind: "StatefulSet".into(),
+        name: set.metadata.name.clone(),
+        uid: set.metadata.uid.clone().unwrap_or_default(),
+        controller: Some(true),
+        block_owner_deletion: Some(true),
+    }
+}
+
+fn owned_by(meta: &ObjectMeta, uid: &str) -> bool {
+    meta.owner_references
+        .iter()
+        .any(|r| r.controller == Some(true) && r.uid == uid)
+}
+
+/// `SafeEncodeString` of the FNV-32a hash of the template, as a ControllerRevision name suffix.
+/// Upstream: pkg/controller/history/controller_history.go `HashControllerRevision`;
+/// apimachinery util/rand `SafeEncodeString`
+pub fn revision_hash(template: &Value, collision_count: i64) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    let text = serde_json::to_string(template).unwrap_or_default();
+    for byte in text.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    if collision_count > 0 {
+        for byte in collision_count.to_le_bytes() {
+            hash ^= u32::from(byte);
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+    }
+    const ALPHANUMS: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+    hash.to_string()
+        .bytes()
+        .map(|b| ALPHANUMS[usize::from(b) % ALPHANUMS.len()] as char)
+        .collect()
+}
+
+fn template_json(set: &StatefulSet) -> Value {
+    serde_json::to_value(&set.spec.template).unwrap_or(Value::Null)
+}
+
+/// The revision data: a strategic-merge "replace" patch of the template.
+fn revision_data(template: &Value) -> Value {
+    let mut t = template.clone();
+    if let Value::Object(m) = &mut t {
+        m.insert("$patch".into(), Value::String("replace".into()));
+    }
+    serde_json::json!({ "spec": { "template": t } })
+}
+
+fn template_of_revision(revision: &ControllerRevision) -> Option<PodTemplateSpec> {
+    let mut t = revision.data.get("spec")?.get("template")?.clone();
+    if let Value::Object(m) = &mut t {
+        m.remove("$patch");
+    }
+    serde_json::from_value(t).ok()
+}
+
+/// Everything one sync looks at, gathered once.
+struct View<'a> {
+    set: &'a StatefulSet,
+    key: Key,
+    uid: String,
+    pods: Vec<&'a Pod>,
+    revisions: Vec<&'a ControllerRevision>,
+}
+
+fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
+    let uid = set.metadata.uid.clone().unwrap_or_default();
+    let ns = set.metadata.namespace.clone().unwrap_or_default();
+    let pods = world
+        .pods()
+        .filter(|p| p.metadata.namespace.as_deref() == Some(ns.as_str()))
+        .filter(|p| owned_by(&p.metadata, &uid))
+        .filter(|p| parent_name_and_ordinal(&p.metadata.name).0 == set.metadata.name)
+        .collect();
+    let revisions = world
+        .of_kind(Kind::ControllerRevision)
+        .filter_map(|o| match o {
+            Object::ControllerRevision(r) if owned_by(&r.metadata, &uid) => Some(r),
+            _ => None,
+        })
+        .collect();
+    View {
+        set,
+        key: (Kind::StatefulSet, ns, set.metadata.name.clone()),
+        uid,
+        pods,
+        revisions,
+    }
+}
+
+fn set_event(v: &View, reason: &str, message: String, warning: bool) -> EventSpec {
+    if warning {
+        EventSpec::warning(v.key.clone(), reason, message)
+    } else {
+        EventSpec::normal(v.key.clone(), reason, message)
+    }
+}
+
+fn act(writes: Vec<Write>, event: Option<EventSpec>, explain: Text) -> Decision {
+    Decision::Act(Act {
+        component: Component::StatefulSet,
+        writes,
+        event,
+        explain,
+    })
+}
+
+/// Whether an identical warning was already recorded for this set (so a blocked sync
+/// does not repeat it every step).
+fn already_reported(world: &World, v: &View, message: &str) -> bool {
+    world.of_kind(Kind::Event).any(|o| match o {
+        Object::Event(e) => {
+            e.involved_object.uid.as_deref() == Some(v.uid.as_str()) && e.message == message
+        }
+        _ => false,
+    })
+}
+
+/// The update revision (name, template) and whether it must be created or renumbered first.
+fn revisions(world: &World, v: &View) -> Result<(String, String), Box<Decision>> {
+    let set = v.set;
+    let template = template_json(set);
+    let collision = set
+        .status
+        .as_ref()
+        .and_then(|s| s.collision_count)
+        .unwrap_or(0);
+    let name = format!(
+        "{}-{}",
+        set.metadata.name,
+        revision_hash(&template, collision)
+    );
+    let max = v.revisions.iter().map(|r| r.revision).max().unwrap_or(0);
+    match v.revisions.iter().find(|r| r.metadata.name == name) {
+        None => {
+            let mut labels = set.spec.template.metadata.labels.clone();
+            labels.insert(
+                HASH_LABEL.into(),
+                name.rsplit('-').next().unwrap_or("").into(),
+            );
+            let revision = ControllerRevision {
+                api_version: "apps/v1".into(),
+                kind: "ControllerRevision".into(),
+                metadata: ObjectMeta {
+                    name: name.clone(),
+                    namespace: set.metadata.namespace.clone(),
+                    labels,
+                    annotations: set.metadata.annotations.clone(),
+                    owner_references: vec![controller_ref(set)],
+                    ..Default::default()
+                },
+                data: revision_data(&template),
+                revision: max + 1,
+            };
+            let first = v.revisions.is_empty();
+            return Err(Box::new(act(
+                vec![Write::Create(Object::ControllerRevision(revision))],
+                None,
+                if first {
+                    Text::new(
+                        format!("The StatefulSet controller records the pod template of {} as ControllerRevision {name} (revision 1). Every pod it creates is labelled controller-revision-hash={name}.", set.metadata.name),
+                        format!("StatefulSet 控制器把 {} 的 Pod 模板记录为 ControllerRevision {name}(修订版本 1)。它创建的每个 Pod 都带有标签 controller-revision-hash={name}。", set.metadata.name),
+                    )
+                } else {
+                    Text::new(
+                        format!("spec.template of {} changed, so the controller records it as a new ControllerRevision {name} (revision {}). Pods will move to it as the update strategy allows.", set.metadata.name, max + 1),
+                        format!("{} 的 spec.template 变了,控制器把它记录为新的 ControllerRevision {name}(修订版本 {})。Pod 会按照更新策略逐步切换到它。", set.metadata.name, max + 1),
+                    )
+                },
+            )));
+        }
+        Some(existing) if existing.revision < max => {
+            let mut renumbered = (*existing).clone();
+            renumbered.revision = max + 1;
+            return Err(Box::new(act(
+                vec![Write::Update(Object::ControllerRevision(renumbered))],
+                None,
+                Text::new(
+                    format!("spec.template of {} matches an older ControllerRevision {name}: a rollback. The controller reuses it and raises its revision to {}.", set.metadata.name, max + 1),
+                    format!("{} 的 spec.template 与较早的 ControllerRevision {name} 相同:这是一次回滚。控制器复用它,并把修订号提升为 {}。", set.metadata.name, max + 1),
+                ),
+            )));
+        }
+        Some(_) => {}
+    }
+    let current = set
+        .status
+        .as_ref()
+        .and_then(|s| s.current_revision.clone())
+        .filter(|c| v.revisions.iter().any(|r| r.metadata.name == *c))
+        .unwrap_or_else(|| name.clone());
+    let _ = world;
+    Ok((current, name))
+}
+
+/// The claims a pod of this set needs: (volume name, claim).
+fn claims_for(set: &StatefulSet, ordinal: i64) -> Vec<(String, PersistentVolumeClaim)> {
+    let name = &set.metadata.name;
+    let match_labels = set
+        .spec
+        .selector
+        .as_ref()
+        .map(|s| s.match_labels.clone())
+        .unwrap_or_default();
+    set.spec
+        .volume_claim_templates
+        .iter()
+        .map(|template| {
+            let mut claim = template.clone();
+            let template_name = template.metadata.name.clone();
+            claim.api_version = "v1".into();
+            claim.kind = "PersistentVolumeClaim".into();
+            claim.metadata.name = claim_name(&template_name, name, ordinal);
+            claim.metadata.namespace = set.metadata.namespace.clone();
+            for (k, v) in &match_labels {
+                claim.metadata.labels.insert(k.clone(), v.clone());
+            }
+            claim.status = None;
+            (template_name, claim)
+        })
+        .collect()
+}
+
+/// A new pod for an ordinal from a template and revision.
+/// Upstream: stateful_set_utils.go `newVersionedStatefulSetPod`, `initIdentity`, `updateStorage`
+fn new_pod(set: &StatefulSet, template: &PodTemplateSpec, revision: &str, ordinal: i64) -> Pod {
+    let name = pod_name(&set.metadata.name, ordinal);
+    let mut metadata = ObjectMeta {
+        name: name.clone(),
+        generate_name: Some(format!("{}-", set.metadata.name)),
+        namespace: set.metadata.namespace.clone(),
+        labels: template.metadata.labels.clone(),
+        annotations: template.metadata.annotations.clone(),
+        finalizers: template.metadata.finalizers.clone(),
+        owner_references: vec![controller_ref(set)],
+        ..Default::default()
+    };
+    metadata.labels.insert(POD_NAME_LABEL.into(), name.clone());
+    metadata
+        .labels
+        .insert(POD_INDEX_LABEL.into(), ordinal.to_string());
+    metadata
+        .labels
+        .insert(REVISION_LABEL.into(), revision.into());
+    let mut spec = template.spec.clone();
+    spec.hostname = Some(name.clone());
+    if let Some(service) = set.spec.service_name.as_deref().filter(|s| !s.is_empty()) {
+        spec.subdomain = Some(service.into());
+    }
+    for (volume, claim) in claims_for(set, ordinal) {
+        let wanted = Volume {
+            name: volume.clone(),
+            persistent_volume_claim: Some(PersistentVolumeClaimVolumeSource {
+                claim_name: claim.metadata.name.clone(),
+                read_only: Some(false),
+            }),
+            ..Default::default()
+        };
+        match spec.volumes.iter_mut().find(|v| v.name == volume) {
+            Some(existing) => *existing = wanted,
+            None => spec.volumes.push(wanted),
+        }
+    }
+    Pod {
+        api_version: "v1".into(),
+        kind: "Pod".into(),
+        metadata,
+        spec,
+        status: None,
+    }
+}
+
+/// What the retention policy wants on a claim: a controller ref to the set, to the pod,
+/// or none. Upstream: stateful_set_utils.go `isClaimOwnerUpToDate`
+fn wanted_claim_owner(set: &StatefulSet, pod: &Pod, condemned: bool) -> Option<OwnerReference> {
+    let policy = set
+        .spec
+        .persistent_volume_claim_retention_policy
+        .clone()
+        .unwrap_or_default();
+    let deleted = policy.when_deleted.as_deref() == Some("Delete");
+    let scaled = policy.when_scaled.as_deref() == Some("Delete");
+    if condemned && scaled {
+        return Some(OwnerReference {
+            api_version: "v1".into(),
+            kind: "Pod".into(),
+            name: pod.metadata.name.clone(),
+            uid: pod.metadata.uid.clone().unwrap_or_default(),
+            controller: Some(true),
+            block_owner_deletion: Some(true),
+        });
+    }
+    deleted.then(|| controller_ref(set))
+}
+
+/// The claim update that makes its ownerReferences match the retention policy, if any.
+fn fix_claim_owner(
+    world: &World,
+    set: &StatefulSet,
+    pod: &Pod,
+    claim_name: &str,
+    condemned: bool,
+) -> Option<PersistentVolumeClaim> {
+    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
+    let Some(Object::PersistentVolumeClaim(claim)) =
+        world.find(Kind::PersistentVolumeClaim, ns, claim_name)
+    else {
+        return None;
+    };
+    if claim.metadata.deletion_timestamp.is_some() {
+        return None;
+    }
+    let set_uid = set.metadata.uid.clone().unwrap_or_default();
+    // A claim with another controller is left alone (ConflictingController).
+    if claim.metadata.owner_references.iter().any(|r| {
+        r.controller == Some(true)
+            && r.uid != set_uid
+            && Some(&r.uid) != pod.metadata.uid.as_ref()
+            && !(r.kind == "Pod" && r.name == pod.metadata.name)
+    }) {
+        return None;
+    }
+    let wanted = wanted_claim_owner(set, pod, condemned);
+    let mut refs: Vec<OwnerReference> = claim
+        .metadata
+        .owner_references
+        .iter()
+        .filter(|r| !(r.uid == set_uid || (r.kind == "Pod" && r.name == pod.metadata.name)))
+        .cloned()
+        .collect();
+    if let Some(w) = wanted {
+        refs.push(w);
+    }
+    if refs == claim.metadata.owner_references {
+        return None;
+    }
+    let mut updated = claim.clone();
+    updated.metadata.owner_references = refs;
+    Some(updated)
+}
+
+/// The status a sync writes. Upstream: stateful_set_control.go `computeReplicaStatus`,
+/// stateful_set_utils.go `completeRollingUpdate`
+fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetStatus {
+    let set = v.set;
+    let min_ready = set.spec.min_ready_seconds.unwrap_or(0);
+    let mut s = StatefulSetStatus {
+        observed_generation: set.metadata.generation,
+        collision_count: Some(
+            set.status
+                .as_ref()
+                .and_then(|s| s.collision_count)
+                .unwrap_or(0),
+        ),
+        current_revision: Some(current.to_string()),
+        update_revision: Some(update.to_string()),
+        ..Default::default()
+    };
+    let (mut ready, mut available, mut cur, mut upd) = (0, 0, 0, 0);
+    for pod in &v.pods {
+        s.replicas += 1;
+        if is_running_and_ready(pod) {
+            ready += 1;
+            if available_at(pod, min_ready).is_some_and(|t| t <= world.now_ms) {
+                available += 1;
+            }
+        }
+        if !is_terminating(pod) {
+            let rev = pod.metadata.labels.get(REVISION_LABEL).map(String::as_str);
+            if rev == Some(current) {
+                cur += 1;
+            }
+            if rev == Some(update) {
+                upd += 1;
+            }
+        }
+    }
+    s.ready_replicas = Some(ready);
+    s.available_replicas = Some(available);
+    s.current_replicas = Some(cur);
+    s.updated_replicas = Some(upd);
+    let rolling = set
+        .spec
+        .update_strategy
+        .as_ref()
+        .and_then(|u| u.type_.as_deref())
+        .unwrap_or("RollingUpdate")
+        == "RollingUpdate";
+    if rolling && upd == ready && ready == s.replicas && s.replicas == replicas(set) {
+        s.current_revision = Some(update.to_string());
+        s.current_replicas = Some(upd);
+    }
+    s
+}
+
+fn pod_text(v: &View, pod: &str) -> (String, String) {
+    (pod.to_string(), v.set.metadata.name.clone())
+}
+
+/// One decision of the StatefulSet controller for one set.
+fn sync(world: &World, set: &StatefulSet) -> Decision {
+    let v = view(world, set);
+    let (current, update) = match revisions(world, &v) {
+        Ok(r) => r,
+        Err(decision) => return *decision,
+    };
+    let name = set.metadata.name.as_str();
+    let mut waits: Vec<Text> = Vec::new();
+    let mut next_ms: Option<i64> = None;
+    if set.metadata.deletion_timestamp.is_none() {
+        if let Some(decision) =
+            replicas_pass(world, &v, &current, &update, &mut waits, &mut next_ms)
+        {
+            return decision;
+        }
+    }
+    // Status.
+    let computed = status(world, &v, &current, &update);
+    let stored = set.status.clone().unwrap_or_default();
+    if computed != stored {
+        let mut updated = set.clone();
+        let ready = computed.ready_replicas.unwrap_or(0);
+        updated.status = Some(computed);
+        return act(
+            vec![Write::Update(Object::StatefulSet(updated))],
+            None,
+            Text::new(
+                format!("The StatefulSet controller updates the status of {name}: {ready}/{} pods ready.", replicas(set)),
+                format!("StatefulSet 控制器更新 {name} 的状态:{ready}/{} 个 Pod 就绪。", replicas(set)),
+            ),
+        );
+    }
+    let _ = pod_text;
+    Decision::Idle { waits, next_ms }
+}
+
+/// Steps 3–11 of upstream's sync: replicas, condemned pods, rolling update. `None` when
+/// there is nothing to write (waits and timers are collected).
+fn replicas_pass(
+    world: &World,
+    v: &View,
+    current: &str,
+    update: &str,
+    waits: &mut Vec<Text>,
+    next_ms: &mut Option<i64>,
+) -> Option<Decision> {
+    let set = v.set;
+    let name = set.metadata.name.as_str();
+    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
+    let start = start_ordinal(set);
+    let count = replicas(set);
+    let end = start.saturating_add(count);
+    let mono = monotonic(set);
+    let min_ready = set.spec.min_ready_seconds.unwrap_or(0);
+    let policy = if mono { "OrderedReady" } else { "Parallel" };
+    let strategy = set.spec.update_strategy.clone().unwrap_or_default();
+    let on_delete = strategy.type_.as_deref() == Some("OnDelete");
+    let partition = strategy
+        .rolling_update
+        .as_ref()
+        .and_then(|r| r.partition)
+        .unwrap_or(0);
+    let by_ordinal = |ordinal: i64| {
+        v.pods
+            .iter()
+            .copied()
+            .find(|p| parent_name_and_ordinal(&p.metadata.name).1 == ordinal)
+    };
+    let mut condemned: Vec<&Pod> = v
+        .pods
+        .iter()
+        .copied()
+        .filter(|p| {
+            let o = parent_name_and_ordinal(&p.metadata.name).1;
+            o >= 0 && (o < start || o >= end)
+        })
+        .collect();
+    condemned.sort_by_key(|p| std::cmp::Reverse(parent_name_and_ordinal(&p.metadata.name).1));
+    // The first unhealthy pod: in-range ascending, then condemned from the lowest ordinal.
+    let first_unhealthy: Option<String> = (start..end)
+        .find_map(|o| match by_ordinal(o) {
+            None => Some(pod_name(name, o)),
+            Some(p) if !is_healthy(p) => Some(p.metadata.name.clone()),
+            _ => None,
+        })
+        .or_else(|| {
+            condemned
+                .iter()
+                .rev()
+                .find(|p| !is_healthy(p))
+                .map(|p| p.metadata.name.clone())
+        });
+
+    for ordinal in start..end {
+        let pod_name_here = pod_name(name, ordinal);
+        match by_ordinal(ordinal) {
+            Some(pod) if is_failed(pod) && !is_terminating(pod) => {
+                let phase = pod
+                    .status
+                    .as_ref()
+                    .and_then(|s| s.phase.clone())
+                    .unwrap_or_default();
+                return Some(act(
+                    api::delete_writes(world, &key_of(&Object::Pod(pod.clone())), Propagation::Background),
+                    Some(set_event(v, "SuccessfulDelete", format!("delete Pod {pod_name_here} in StatefulSet {name} successful"), false)),
+                    Text::new(
+                        format!("{pod_name_here} is {phase}. A StatefulSet pod must keep running, so the controller deletes it; once it is gone, a new {pod_name_here} with the same name and claims is created."),
+                        format!("{pod_name_here} 处于 {phase} 状态。StatefulSet 的 Pod 必须一直运行,所以控制器删除它;它消失后,会以相同的名称和 PVC 重新创建 {pod_name_here}。"),
+                    ),
+                ));
+            }
+            None => {
+                // Claims first, then the pod.
+                for (_, claim) in claims_for(set, ordinal) {
+                    let claim_key = (
+                        Kind::PersistentVolumeClaim,
+                        ns.to_string(),
+                        claim.metadata.name.clone(),
+                    );
+                    match world.get(&claim_key) {
+                        None => {
+                            let claim_name = claim.metadata.name.clone();
+                            return Some(act(
+                                vec![Write::Create(Object::PersistentVolumeClaim(claim))],
+                                Some(set_event(v, "SuccessfulCreate", format!("create Claim {claim_name} Pod {pod_name_here} in StatefulSet {name} success"), false)),
+                                Text::new(
+                                    format!("Before creating {pod_name_here}, the controller creates its claim {claim_name} from volumeClaimTemplates (name = <template>-<statefulset>-<ordinal>). A claim is created before its pod, and kept when the pod goes away."),
+                                    format!("在创建 {pod_name_here} 之前,控制器根据 volumeClaimTemplates 创建它的 PVC {claim_name}(名称 = <模板名>-<StatefulSet 名>-<序号>)。PVC 总是先于 Pod 创建,Pod 消失后 PVC 仍然保留。"),
+                                ),
+                            ));
+                        }
+                        Some(Object::PersistentVolumeClaim(existing))
+                            if existing.metadata.deletion_timestamp.is_some() =>
+                        {
+                            let message = format!("create Pod {pod_name_here} in StatefulSet {name} failed error: pvc {} is being deleted", existing.metadata.name);
+                            if !already_reported(world, v, &message) {
+                                return Some(act(Vec::new(), Some(set_event(v, "FailedCreate", message, true)), Text::new(
+                                    format!("{pod_name_here} cannot be created while its claim {} is being deleted; the controller retries once it is gone.", existing.metadata.name),
+                                    format!("PVC {} 正在被删除,{pod_name_here} 暂时无法创建;它消失后控制器会重试。", existing.metadata.name),
+                                )));
+                            }
+                            waits.push(Text::new(
+                                format!("statefulset/{name} waits for claim {} to finish deleting before creating {pod_name_here}", existing.metadata.name),
+                                format!("statefulset/{name} 等待 PVC {} 删除完成,再创建 {pod_name_here}", existing.metadata.name),
+                            ));
+                            if mono {
+                                return None;
+                            }
+                            continue;
+                        }
+                        Some(Object::PersistentVolumeClaim(existing)) => {
+                            // A claim still owned by an older pod of the same name is stale.
+                            if existing
+                                .metadata
+                                .owner_references
+                                .iter()
+                                .any(|r| r.kind == "Pod" && r.name == pod_name_here)
+                            {
+                                waits.push(Text::new(
+                                    format!("statefulset/{name} waits for the stale claim {} (owned by an earlier {pod_name_here}) to be collected", existing.metadata.name),
+                                    format!("statefulset/{name} 等待旧的 PVC {}(属于之前的 {pod_name_here})被回收", existing.metadata.name),
+                                ));
+                                if mono {
+                                    return None;
+                                }
+                                continue;
+                            }
+                        }
+                        Some(_) => {}
+                    }
+                }
+                let use_current = !on_delete && ordinal < start.saturating_add(partition);
+                let (revision, template) = if use_current && current != update {
+                    let template = v
+                        .revisions
+                        .iter()
+                        .find(|r| r.metadata.name == current)
+                        .and_then(|r| template_of_revision(r))
+                        .unwrap_or_else(|| set.spec.template.clone());
+                    (current, template)
+                } else {
+                    (update, set.spec.template.clone())
+                };
+                let pod = new_pod(set, &template, revision, ordinal);
+                let why_now = if ordinal == start {
+                    Text::new(
+                        format!("{pod_name_here} is the first ordinal"),
+                        format!("{pod_name_here} 是第一个序号"),
+                    )
+                } else if mono {
+                    Text::new(
+                        "podManagementPolicy is OrderedReady and every lower ordinal is Running and Ready",
+                        "podManagementPolicy 是 OrderedReady,且所有更小序号的 Pod 都已运行并就绪",
+                    )
+                } else {
+                    Text::new("podManagementPolicy is Parallel, so the controller does not wait for other pods", "podManagementPolicy 是 Parallel,所以控制器不等待其他 Pod")
+                };
+                return Some(act(
+                    vec![Write::Create(Object::Pod(pod))],
+                    Some(set_event(v, "SuccessfulCreate", format!("create Pod {pod_name_here} in StatefulSet {name} successful"), false)),
+                    Text::new(
+                        format!("The controller creates pod {pod_name_here} (name = <statefulset>-<ordinal>; hostname {pod_name_here}, subdomain {}): {}.", set.spec.service_name.as_deref().unwrap_or(""), why_now.en),
+                        format!("控制器创建 Pod {pod_name_here}(名称 = <StatefulSet 名>-<序号>;hostname 为 {pod_name_here},subdomain 为 {}):{}。", set.spec.service_name.as_deref().unwrap_or(""), why_now.zh),
+                    ),
+                ));
+            }
+            Some(pod) => {
+                // Pending pods get any claim that went missing.
+                let pending =
+                    pod.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Pending");
+                if pending {
+                    for (_, claim) in claims_for(set, ordinal) {
+                        let claim_key = (
+                            Kind::PersistentVolumeClaim,
+                            ns.to_string(),
+                            claim.metadata.name.clone(),
+                        );
+                        if !world.contains(&claim_key) {
+                            let claim_name = claim.metadata.name.clone();
+                            return Some(act(
+                                vec![Write::Create(Object::PersistentVolumeClaim(claim))],
+                                Some(set_event(v, "SuccessfulCreate", format!("create Claim {claim_name} Pod {pod_name_here} in StatefulSet {name} success"), false)),
+                                Text::new(
+                                    format!("{pod_name_here} is Pending and its claim {claim_name} is missing, so the controller creates it again."),
+                                    format!("{pod_name_here} 处于 Pending,而它的 PVC {claim_name} 不见了,控制器重新创建它。"),
+                                ),
+                            ));
+                        }
+                    }
+                }
+                // Claims follow the retention policy.
+                for (_, claim) in claims_for(set, ordinal) {
+                    if let Some(fixed) =
+                        fix_claim_owner(world, set, pod, &claim.metadata.name, false)
+                    {
+                        return Some(act(
+                            vec![Write::Update(Object::PersistentVolumeClaim(fixed))],
+                            None,
+                            Text::new(
+                                format!("persistentVolumeClaimRetentionPolicy decides who owns claim {}: the controller sets its ownerReferences so the garbage collector deletes it only when the policy says so.", claim.metadata.name),
+                                format!("persistentVolumeClaimRetentionPolicy 决定 PVC {} 的属主:控制器设置它的 ownerReferences,让垃圾回收器只在策略要求时删除它。", claim.metadata.name),
+                            ),
+                        ));
+                    }
+                }
+                if !mono {
+                    continue;
+                }
+                if is_terminating(pod) {
+                    waits.push(Text::new(
+                        format!("statefulset/{name} waits for {pod_name_here} to finish terminating (podManagementPolicy: OrderedReady)"),
+                        format!("statefulset/{name} 等待 {pod_name_here} 终止完成(podManagementPolicy: OrderedReady)"),
+                    ));
+                    return None;
+                }
+                if !is_running_and_ready(pod) {
+                    let next = pod_name(name, ordinal + 1);
+                    let more = ordinal + 1 < end;
+                    waits.push(if more {
+                        Text::new(
+                            format!("{next} is not created yet: podManagementPolicy is {policy} and {pod_name_here} is not Running and Ready"),
+                            format!("{next} 还没有创建:podManagementPolicy 是 {policy},而 {pod_name_here} 还没有运行并就绪"),
+                        )
+                    } else {
+                        Text::new(
+                            format!("statefulset/{name} waits for {pod_name_here} to be Running and Ready"),
+                            format!("statefulset/{name} 等待 {pod_name_here} 运行并就绪"),
+                        )
+                    });
+                    return None;
+                }
+                match available_at(pod, min_ready) {
+                    Some(t) if t > world.now_ms => {
+                        waits.push(Text::new(
+                            format!("statefulset/{name} waits for {pod_name_here} to be available (minReadySeconds: {min_ready})"),
+                            format!("statefulset/{name} 等待 {pod_name_here} 变为可用(minReadySeconds: {min_ready})"),
+                        ));
+                        *next_ms = Some(next_ms.map_or(t, |n| n.min(t)));
+                        return None;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    // Condemned pods: claims first follow the scale-down retention policy.
+    for pod in &condemned {
+        let ordinal = parent_name_and_ordinal(&pod.metadata.name).1;
+        for (_, claim) in claims_for(set, ordinal) {
+            if let Some(fixed) = fix_claim_owner(world, set, pod, &claim.metadata.name, true) {
+                return Some(act(
+                    vec![Write::Update(Object::PersistentVolumeClaim(fixed))],
+                    None,
+                    Text::new(
+                        format!("{} is about to be removed by the scale-down; persistentVolumeClaimRetentionPolicy.whenScaled decides whether its claim {} goes with it, through the claim's ownerReferences.", pod.metadata.name, claim.metadata.name),
+                        format!("{} 即将因缩容被删除;persistentVolumeClaimRetentionPolicy.whenScaled 通过 PVC {} 的 ownerReferences 决定它是否随之删除。", pod.metadata.name, claim.metadata.name),
+                    ),
+                ));
+            }
+        }
+    }
+    for pod in &condemned {
+        let pname = pod.metadata.name.clone();
+        if is_terminating(pod) {
+            if mono {
+                waits.push(Text::new(
+                    format!("statefulset/{name} waits for {pname} to be gone before removing the next pod (scale-down is one at a time, highest ordinal first)"),
+                    format!("statefulset/{name} 等待 {pname} 完全消失后再删除下一个 Pod(缩容一次一个,从最大序号开始)"),
+                ));
+                return None;
+            }
+            continue;
+        }
+        if mono && !is_healthy(pod) && first_unhealthy.as_deref() != Some(pname.as_str()) {
+            waits.push(Text::new(
+                format!("statefulset/{name} waits for {pname} to be Running and Ready before scaling down"),
+                format!("statefulset/{name} 等待 {pname} 运行并就绪后再缩容"),
+            ));
+            return None;
+        }
+        return Some(act(
+            api::delete_writes(
+                world,
+                &key_of(&Object::Pod((*pod).clone())),
+                Propagation::Background,
+            ),
+            Some(set_event(
+                v,
+                "SuccessfulDelete",
+                format!("delete Pod {pname} in StatefulSet {name} successful"),
+                false,
+            )),
+            if mono {
+                Text::new(
+                    format!("spec.replicas is {count}, so {pname} is out of range. Scale-down goes in reverse ordinal order, one pod at a time: the controller deletes {pname}. Its claims stay unless persistentVolumeClaimRetentionPolicy.whenScaled is Delete."),
+                    format!("spec.replicas 是 {count},{pname} 超出了范围。缩容按序号从大到小、一次一个进行:控制器删除 {pname}。除非 persistentVolumeClaimRetentionPolicy.whenScaled 为 Delete,它的 PVC 会保留。"),
+                )
+            } else {
+                Text::new(
+                    format!("spec.replicas is {count}, so {pname} is out of range; with podManagementPolicy Parallel every surplus pod is deleted at once."),
+                    format!("spec.replicas 是 {count},{pname} 超出了范围;podManagementPolicy 为 Parallel 时,多余的 Pod 会同时被删除。"),
+                )
+            },
+        ));
+    }
+    if on_delete {
+        let outdated: Vec<String> = v
+            .pods
+            .iter()
+            .filter(|p| p.metadata.labels.get(REVISION_LABEL).map(String::as_str) != Some(update))
+            .map(|p| p.metadata.name.clone())
+            .collect();
+        if !outdated.is_empty() {
+            waits.push(Text::new(
+                format!(
+                    "updateStrategy is OnDelete: {} keep the old template until you delete them",
+                    outdated.join(", ")
+                ),
+                format!(
+                    "updateStrategy 是 OnDelete:{} 会保持旧模板,直到你删除它们",
+                    outdated.join("、")
+                ),
+            ));
+        }
+        return None;
+    }
+    // Rolling update: from the highest ordinal down to the partition.
+    let mut ordinal = end - 1;
+    while ordinal >= start.saturating_add(partition) && ordinal >= start {
+        if let Some(pod) = by_ordinal(ordinal) {
+            let pname = pod.metadata.name.clone();
+            let outdated =
+                pod.metadata.labels.get(REVISION_LABEL).map(String::as_str) != Some(update);
+            if outdated && !is_terminating(pod) {
+                return Some(act(
+                    api::delete_writes(world, &key_of(&Object::Pod(pod.clone())), Propagation::Background),
+                    Some(set_event(v, "SuccessfulDelete", format!("delete Pod {pname} in StatefulSet {name} successful"), false)),
+                    Text::new(
+                        format!("Rolling update to revision {update}: pods are replaced one at a time in reverse ordinal order. {pname} runs an older revision, so the controller deletes it; it comes back from the new template with the same name and claims."),
+                        format!("滚动更新到修订版本 {update}:Pod 按序号从大到小逐个替换。{pname} 运行的是旧版本,控制器删除它;它会以相同的名称和 PVC、用新模板重新创建。"),
+                    ),
+                ));
+            }
+            if !is_healthy(pod) {
+                waits.push(Text::new(
+                    format!("the rolling update waits for {pname} to be Running and Ready before replacing the next pod"),
+                    format!("滚动更新等待 {pname} 运行并就绪,再替换下一个 Pod"),
+                ));
+                return None;
+            }
+        }
+        ordinal -= 1;
+    }
+    if partition > 0
+        && v.pods
+            .iter()
+            .any(|p| p.metadata.labels.get(REVISION_LABEL).map(String::as_str) != Some(update))
+    {
+        waits.push(Text::new(
+            format!("updateStrategy.rollingUpdate.partition is {partition}: pods with an ordinal below {} keep the current revision", start + partition),
+            format!("updateStrategy.rollingUpdate.partition 为 {partition}:序号小于 {} 的 Pod 保持当前版本", start + partition),
+        ));
+    }
+    None
+}
+
+/// The controller's decision over every StatefulSet, in namespace and name order.
+pub fn decide(world: &World) -> Decision {
+    let mut waits = Vec::new();
+    let mut next_ms: Option<i64> = None;
+    for set in world.sets() {
+        match sync(world, set) {
+            Decision::Act(a) => return Decision::Act(a),
+            Decision::Idle {
+                waits: w,
+                next_ms: n,
+            } => {
+                waits.extend(w);
+                if let Some(n) = n {
+                    next_ms = Some(next_ms.map_or(n, |m: i64| m.min(n)));
+                }
+            }
+        }
+    }
+    Decision::Idle { waits, next_ms }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parent_and_ordinal() {
+        let cases = [
+            ("foo-1", ("foo", 1)),
+            ("1-bar", ("", -1)),
+            ("web-10", ("web", 10)),
+            ("a-b-0", ("a-b", 0)),
+            ("web", ("", -1)),
+            ("123", ("", -1)),
+        ];
+        for (name, want) in cases {
+            assert_eq!(parent_name_and_ordinal(name), want, "{name}");
+        }
+        assert_eq!(claim_name("volume", "my-set", 2), "volume-my-set-2");
+    }
+
+    #[test]
+    fn revision_names_use_the_safe_alphabet() {
+        let hash = revision_hash(&serde_json::json!({"spec": 1}), 0);
+        assert!(hash.len() <= 10 && !hash.is_empty());
+        assert!(hash.chars().all(|c| "456789bcdf".contains(c)), "{hash}");
+        assert_ne!(hash, revision_hash(&serde_json::json!({"spec": 1}), 1));
+    }
+}

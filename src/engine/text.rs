@@ -1,0 +1,101 @@
+//! A sentence for learners in both interface languages. The engine explains every step
+//! and every wait in English and Simplified Chinese; the views pick one.
+
+/// English and Simplified Chinese forms of one message.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub zh: String,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Chinese text takes full-width punctuation: an ASCII `,` `:` `;` `(` `)` `?` `!` next
+/// to a Chinese character becomes its full-width form. Punctuation between Latin
+/// characters (`selected-node: node-1`, `a,b`) is left alone.
+pub fn full_width_punctuation(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    // Whether each open parenthesis became full-width, so its partner does too.
+    let mut opened: Vec<bool> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let after = chars.get(i + 1).copied();
+        let near = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
+        let wide = match c {
+            ',' if near => '，',
+            ':' if near => '：',
+            ';' if near => '；',
+            '?' if near => '？',
+            '!' if near && after != Some('=') => '！',
+            '(' => {
+                let wide = after.is_some_and(is_cjk) || before.is_some_and(is_cjk);
+                opened.push(wide);
+                if wide {
+                    '（'
+                } else {
+                    '('
+                }
+            }
+            ')' => {
+                if opened.pop().unwrap_or(near) {
+                    '）'
+                } else {
+                    ')'
+                }
+            }
+            other => other,
+        };
+        out.push(wide);
+    }
+    out
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            zh: full_width_punctuation(&zh.into()),
+        }
+    }
+
+    /// Joins several texts with a space (English) and nothing (Chinese).
+    pub fn join(parts: &[Text]) -> Text {
+        Text {
+            en: parts
+                .iter()
+                .map(|t| t.en.as_str())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+            zh: parts
+                .iter()
+                .map(|t| t.zh.as_str())
+                .collect::<Vec<_>>()
+                .join(""),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.en.is_empty() && self.zh.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_takes_full_width_punctuation() {
+        assert_eq!(
+            full_width_punctuation("运行并就绪,然后继续:web-0(序号 0)"),
+            "运行并就绪，然后继续：web-0（序号 0）"
+        );
+        assert_eq!(
+            full_width_punctuation("写入 volume.kubernetes.io/selected-node: node-1"),
+            "写入 volume.kubernetes.io/selected-node: node-1"
+        );
+    }
+}

@@ -1,0 +1,506 @@
+//! The world: every stored object, the logical clock, the counters and the seeded random
+//! generator, and the cluster a simulation starts with (three Ready nodes, the
+//! namespaces and the `kubernetes` and `kube-dns` Services). Controllers read it; only
+//! `apply` in `sim.rs` and the API server in `api.rs` write it.
+
+use crate::manifest::model::*;
+use crate::time::{rfc3339, EPOCH_MS};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where an object lives: kind, namespace (`""` for cluster objects), name.
+pub type Key = (Kind, String, String);
+
+pub fn key_of(object: &Object) -> Key {
+    (
+        object.kind(),
+        object.namespace().to_string(),
+        object.name().to_string(),
+    )
+}
+
+/// A small, fast, seeded generator (PCG-XSH-RR 64/32). Lives inside the world so that a
+/// run replays exactly from its seed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rng {
+    state: u64,
+}
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        let mut rng = Rng {
+            state: seed.wrapping_add(0x853c_49e6_748f_ea9b),
+        };
+        rng.next_u32();
+        rng
+    }
+
+    pub fn next_u32(&mut self) -> u32 {
+        let old = self.state;
+        self.state = old
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let xorshifted = (((old >> 18) ^ old) >> 27) as u32;
+        let rot = (old >> 59) as u32;
+        xorshifted.rotate_right(rot)
+    }
+
+    /// A number in `0..n` (n > 0).
+    pub fn below(&mut self, n: u32) -> u32 {
+        if n == 0 {
+            return 0;
+        }
+        self.next_u32() % n
+    }
+}
+
+/// Delays of the simulated components, in milliseconds. Documented defaults; a scenario
+/// may override them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timing {
+    /// From a pod being bound to a node until its sandbox (and IP) is ready.
+    pub sandbox_ms: i64,
+    /// Pulling an image a node does not have yet.
+    pub pull_ms: i64,
+    /// Creating and starting a container once the image is there.
+    pub start_ms: i64,
+    /// How long containers take to stop after SIGTERM (capped by the grace period).
+    pub stop_ms: i64,
+    /// How long an external provisioner takes to create a volume.
+    pub provision_ms: i64,
+}
+
+impl Default for Timing {
+    fn default() -> Timing {
+        Timing {
+            sandbox_ms: 1000,
+            pull_ms: 2000,
+            start_ms: 1000,
+            stop_ms: 2000,
+            provision_ms: 3000,
+        }
+    }
+}
+
+/// The state of the simulated cluster at one moment.
+#[derive(Clone, Debug)]
+pub struct World {
+    pub now_ms: i64,
+    objects: BTreeMap<Key, Object>,
+    next_resource_version: u64,
+    next_event: u64,
+    pub rng: Rng,
+    pub timing: Timing,
+    /// Images each node has pulled: the kubelet says "already present on machine" for them.
+    pub pulled: BTreeSet<(String, String)>,
+    /// The next host number of each node's pod CIDR (host-local IPAM hands addresses out in order).
+    pub next_pod_ip: BTreeMap<String, u32>,
+}
+
+/// Nodes the default cluster has.
+pub const DEFAULT_NODES: [&str; 3] = ["node-1", "node-2", "node-3"];
+/// The namespaces of a fresh cluster.
+pub const DEFAULT_NAMESPACES: [&str; 4] =
+    ["default", "kube-node-lease", "kube-public", "kube-system"];
+/// How long before the simulation starts the default cluster objects were created.
+pub const CLUSTER_AGE_MS: i64 = 3 * 86_400_000;
+
+impl World {
+    /// An empty world at the epoch; see `with_default_cluster`.
+    pub fn new(seed: u64) -> World {
+        World {
+            now_ms: EPOCH_MS,
+            objects: BTreeMap::new(),
+            next_resource_version: 1000,
+            next_event: 1,
+            rng: Rng::new(seed),
+            timing: Timing::default(),
+            pulled: BTreeSet::new(),
+            next_pod_ip: BTreeMap::new(),
+        }
+    }
+
+    /// The cluster every simulation starts from.
+    pub fn with_default_cluster(seed: u64) -> World {
+        let mut world = World::new(seed);
+        let born = rfc3339(EPOCH_MS - CLUSTER_AGE_MS);
+        for name in DEFAULT_NAMESPACES {
+            let mut ns = Namespace {
+                api_version: "v1".into(),
+                kind: "Namespace".into(),
+                metadata: ObjectMeta {
+                    name: name.into(),
+                    ..Default::default()
+                },
+                spec: None,
+                status: Some(NamespaceStatus {
+                    phase: Some("Active".into()),
+                }),
+            };
+            ns.metadata
+                .labels
+                .insert("kubernetes.io/metadata.name".into(), name.into());
+            world.insert_new(Object::Namespace(ns), &born);
+        }
+        for (i, name) in DEFAULT_NODES.iter().enumerate() {
+            world.insert_new(Object::Node(default_node(name, i + 1)), &born);
+        }
+        let kubernetes = service(
+            "default",
+            "kubernetes",
+            "10.96.0.1",
+            vec![("https", 443, "TCP", IntOrString::Int(6443))],
+            None,
+            &[("component", "apiserver"), ("provider", "kubernetes")],
+        );
+        world.insert_new(Object::Service(kubernetes), &born);
+        let dns = service(
+            "kube-system",
+            "kube-dns",
+            "10.96.0.10",
+            vec![
+                ("dns", 53, "UDP", IntOrString::Int(53)),
+                ("dns-tcp", 53, "TCP", IntOrString::Int(53)),
+                ("metrics", 9153, "TCP", IntOrString::Int(9153)),
+            ],
+            Some(&[("k8s-app", "kube-dns")]),
+            &[
+                ("k8s-app", "kube-dns"),
+                ("kubernetes.io/cluster-service", "true"),
+                ("kubernetes.io/name", "CoreDNS"),
+            ],
+        );
+        world.insert_new(Object::Service(dns), &born);
+        world
+    }
+
+    /// Puts an object into the store as the API server would on create: uid,
+    /// resourceVersion, creationTimestamp, generation.
+    pub fn insert_new(&mut self, mut object: Object, created: &str) -> Key {
+        let uid = self.new_uid();
+        let rv = self.bump_resource_version();
+        let meta = object.meta_mut();
+        meta.uid = Some(uid);
+        meta.resource_version = Some(rv);
+        meta.creation_timestamp = Some(created.to_string());
+        if matches!(object.kind(), Kind::StatefulSet) {
+            object.meta_mut().generation = Some(1);
+        }
+        let key = key_of(&object);
+        self.objects.insert(key.clone(), object);
+        key
+    }
+
+    /// A version-4 UUID drawn from the world's generator.
+    pub fn new_uid(&mut self) -> String {
+        let mut bytes = [0u8; 16];
+        for chunk in bytes.chunks_mut(4) {
+            chunk.copy_from_slice(&self.rng.next_u32().to_le_bytes());
+        }
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        format!(
+            "{}-{}-{}-{}-{}",
+            &hex[0..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..32]
+        )
+    }
+
+    pub fn bump_resource_version(&mut self) -> String {
+        self.next_resource_version += 1;
+        self.next_resource_version.to_string()
+    }
+
+    pub fn now(&self) -> String {
+        rfc3339(self.now_ms)
+    }
+
+    pub fn get(&self, key: &Key) -> Option<&Object> {
+        self.objects.get(key)
+    }
+
+    pub fn find(&self, kind: Kind, namespace: &str, name: &str) -> Option<&Object> {
+        self.objects
+            .get(&(kind, namespace.to_string(), name.to_string()))
+    }
+
+    pub fn contains(&self, key: &Key) -> bool {
+        self.objects.contains_key(key)
+    }
+
+    /// Every object, in key order (kind, namespace, name).
+    pub fn objects(&self) -> impl Iterator<Item = &Object> {
+        self.objects.values()
+    }
+
+    /// The objects of one kind, in namespace and name order.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Object> {
+        let start = (kind, String::new(), String::new());
+        self.objects
+            .range(start..)
+            .take_while(move |(k, _)| k.0 == kind)
+            .map(|(_, o)| o)
+    }
+
+    pub fn pods(&self) -> impl Iterator<Item = &Pod> {
+        self.of_kind(Kind::Pod).filter_map(|o| match o {
+            Object::Pod(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    pub fn claims(&self) -> impl Iterator<Item = &PersistentVolumeClaim> {
+        self.of_kind(Kind::PersistentVolumeClaim)
+            .filter_map(|o| match o {
+                Object::PersistentVolumeClaim(c) => Some(c),
+                _ => None,
+            })
+    }
+
+    pub fn volumes(&self) -> impl Iterator<Item = &PersistentVolume> {
+        self.of_kind(Kind::PersistentVolume)
+            .filter_map(|o| match o {
+                Object::PersistentVolume(v) => Some(v),
+                _ => None,
+            })
+    }
+
+    pub fn classes(&self) -> impl Iterator<Item = &StorageClass> {
+        self.of_kind(Kind::StorageClass).filter_map(|o| match o {
+            Object::StorageClass(c) => Some(c),
+            _ => None,
+        })
+    }
+
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.of_kind(Kind::Node).filter_map(|o| match o {
+            Object::Node(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    pub fn sets(&self) -> impl Iterator<Item = &StatefulSet> {
+        self.of_kind(Kind::StatefulSet).filter_map(|o| match o {
+            Object::StatefulSet(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    pub fn services(&self) -> impl Iterator<Item = &Service> {
+        self.of_kind(Kind::Service).filter_map(|o| match o {
+            Object::Service(s) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// Stores an object as given (metadata already maintained by the caller).
+    pub fn put(&mut self, object: Object) {
+        self.objects.insert(key_of(&object), object);
+    }
+
+    pub fn remove(&mut self, key: &Key) -> Option<Object> {
+        self.objects.remove(key)
+    }
+
+    /// A fresh event name for an involved object, like the API server's
+    /// `<name>.<hex>` (client-go uses the time in nanoseconds in hex).
+    pub fn event_name(&mut self, involved: &str) -> String {
+        self.next_event += 1;
+        let stamp = (self.now_ms as u64).wrapping_mul(1_000_000) + self.next_event;
+        format!("{involved}.{stamp:x}")
+    }
+
+    /// The next pod IP on a node: 10.244.<n>.<host> from the node's pod CIDR, hosts
+    /// handed out in order from .2 (as the host-local IPAM plugin does) and wrapping.
+    pub fn peek_pod_ip(&self, node: &str) -> Option<String> {
+        let cidr = match self.find(Kind::Node, "", node) {
+            Some(Object::Node(n)) => n.spec.pod_cidr.clone(),
+            _ => None,
+        }?;
+        let base = cidr.split('/').next()?;
+        let octets: Vec<&str> = base.split('.').collect();
+        let [a, b, c, _] = octets.as_slice() else {
+            return None;
+        };
+        let host = self.next_pod_ip.get(node).copied().unwrap_or(2);
+        Some(format!("{a}.{b}.{c}.{host}"))
+    }
+
+    /// Keeps the kubelet's bookkeeping in step with a pod write: an address handed out
+    /// moves the node's IPAM on; a container started from an image means the node has it.
+    pub fn note_pod_write(&mut self, before: Option<&Pod>, after: &Pod) {
+        let Some(node) = after.spec.node_name.clone() else {
+            return;
+        };
+        let had_ip = before
+            .and_then(|p| p.status.as_ref())
+            .and_then(|s| s.pod_ip.as_ref())
+            .is_some();
+        let has_ip = after
+            .status
+            .as_ref()
+            .and_then(|s| s.pod_ip.as_ref())
+            .is_some();
+        if has_ip && !had_ip {
+            let host = self.next_pod_ip.entry(node.clone()).or_insert(2);
+            *host = if *host >= 254 { 2 } else { *host + 1 };
+        }
+        if after.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Running") {
+            for c in &after.spec.containers {
+                if let Some(image) = &c.image {
+                    self.pulled.insert((node.clone(), image.clone()));
+                }
+            }
+        }
+    }
+
+    /// A ClusterIP for a new Service, drawn from 10.96.0.0/12 and never one in use.
+    pub fn allocate_cluster_ip(&mut self) -> String {
+        let used: BTreeSet<String> = self
+            .services()
+            .filter_map(|s| s.spec.cluster_ip.clone())
+            .collect();
+        for _ in 0..1000 {
+            let n = self.rng.below(1 << 20);
+            let ip = format!("10.{}.{}.{}", 96 + (n >> 16), (n >> 8) & 0xff, n & 0xff);
+            if n & 0xff != 0 && n & 0xff != 255 && !used.contains(&ip) {
+                return ip;
+            }
+        }
+        "10.96.255.254".into()
+    }
+}
+
+fn default_node(name: &str, index: usize) -> Node {
+    let mut metadata = ObjectMeta {
+        name: name.into(),
+        ..Default::default()
+    };
+    for (k, v) in [
+        ("kubernetes.io/hostname", name),
+        ("kubernetes.io/os", "linux"),
+        ("kubernetes.io/arch", "amd64"),
+        ("beta.kubernetes.io/os", "linux"),
+        ("beta.kubernetes.io/arch", "amd64"),
+    ] {
+        metadata.labels.insert(k.into(), v.into());
+    }
+    Node {
+        api_version: "v1".into(),
+        kind: "Node".into(),
+        metadata,
+        spec: NodeSpec {
+            pod_cidr: Some(format!("10.244.{index}.0/24")),
+            ..Default::default()
+        },
+        status: Some(ready_node_status(&format!("172.18.0.{}", index + 1))),
+    }
+}
+
+/// The status of a healthy node: Ready, with its internal address and capacity.
+pub fn ready_node_status(address: &str) -> NodeStatus {
+    NodeStatus {
+        conditions: vec![Condition {
+            type_: "Ready".into(),
+            status: "True".into(),
+            reason: Some("KubeletReady".into()),
+            message: Some("kubelet is posting ready status".into()),
+            last_transition_time: Some(rfc3339(EPOCH_MS - CLUSTER_AGE_MS)),
+            ..Default::default()
+        }],
+        addresses: vec![NodeAddress {
+            type_: "InternalIP".into(),
+            address: address.into(),
+        }],
+        capacity: [
+            ("cpu".to_string(), "4".to_string()),
+            ("memory".to_string(), "8148204Ki".to_string()),
+            ("pods".to_string(), "110".to_string()),
+        ]
+        .into(),
+        ..Default::default()
+    }
+}
+
+fn service(
+    namespace: &str,
+    name: &str,
+    ip: &str,
+    ports: Vec<(&str, i64, &str, IntOrString)>,
+    selector: Option<&[(&str, &str)]>,
+    labels: &[(&str, &str)],
+) -> Service {
+    let mut metadata = ObjectMeta {
+        name: name.into(),
+        namespace: Some(namespace.into()),
+        ..Default::default()
+    };
+    for (k, v) in labels {
+        metadata.labels.insert(k.to_string(), v.to_string());
+    }
+    Service {
+        api_version: "v1".into(),
+        kind: "Service".into(),
+        metadata,
+        spec: ServiceSpec {
+            type_: Some("ClusterIP".into()),
+            cluster_ip: Some(ip.into()),
+            cluster_ips: vec![ip.into()],
+            ports: ports
+                .into_iter()
+                .map(|(n, port, proto, target)| ServicePort {
+                    name: Some(n.into()),
+                    port,
+                    protocol: Some(proto.into()),
+                    target_port: Some(target),
+                    ..Default::default()
+                })
+                .collect(),
+            selector: selector.map(|s| {
+                s.iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect()
+            }),
+            ..Default::default()
+        },
+        status: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generator_replays_from_its_seed() {
+        let a: Vec<u32> = {
+            let mut r = Rng::new(7);
+            (0..5).map(|_| r.next_u32()).collect()
+        };
+        let b: Vec<u32> = {
+            let mut r = Rng::new(7);
+            (0..5).map(|_| r.next_u32()).collect()
+        };
+        assert_eq!(a, b);
+        assert_ne!(a, {
+            let mut r = Rng::new(8);
+            (0..5).map(|_| r.next_u32()).collect::<Vec<_>>()
+        });
+    }
+
+    #[test]
+    fn default_cluster() {
+        let mut world = World::with_default_cluster(1);
+        assert_eq!(world.nodes().count(), 3);
+        assert_eq!(world.of_kind(Kind::Namespace).count(), 4);
+        assert_eq!(world.peek_pod_ip("node-2").as_deref(), Some("10.244.2.2"));
+        let uid = world.new_uid();
+        assert_eq!(uid.len(), 36);
+        assert_eq!(&uid[14..15], "4");
+        let ip = world.allocate_cluster_ip();
+        assert!(ip.starts_with("10.9") || ip.starts_with("10.1"), "{ip}");
+    }
+}
