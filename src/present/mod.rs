@@ -11,3 +11,4 @@ pub mod jsonpath;
 pub mod kubectl;
 pub mod shell;
 pub mod table;
+pub mod timeline;

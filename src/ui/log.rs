@@ -6,19 +6,7 @@ use crate::present::i18n::{text, Label, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// One step as the log shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    /// 1-based step number.
-    pub step: usize,
-    pub time: String,
-    pub component: String,
-    pub reason: String,
-    pub object: String,
-    pub message: String,
-    pub explanation: String,
-    pub warning: bool,
-}
+pub use crate::present::timeline::Row;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
