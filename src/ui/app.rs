@@ -1,13 +1,33 @@
-//! The application: one reducer owns the state (language, the manifests being edited),
-//! the panels only receive props and emit callbacks. Side effects (localStorage, the
-//! `<html lang>` attribute) live in effects, never in the reducer. The manifests are saved
-//! as the learner types and restored on the next visit; the first visit opens on the
-//! tutorial's example.
+//! The application: one reducer owns the state (language, the manifests being edited, the
+//! simulation and its cursor, the selection, the console transcript); the panels only
+//! receive props derived from the simulation at the cursor and emit callbacks. Side
+//! effects (localStorage, the `<html lang>` attribute, the play timer, the keyboard
+//! shortcuts) live in effects, never in the reducer. The first visit opens on the
+//! tutorial's example, applied and paused at step 0; later visits restore the learner's
+//! manifests.
 
+use crate::engine::dns::{Dns, RecordType, Search};
+use crate::engine::sim::{waiting, Simulation};
+use crate::engine::world::World;
+use crate::manifest::model::{Kind, Object};
 use crate::manifest::{self, Severity};
+use crate::present::complete;
+use crate::present::graph::{layout, NodeId};
 use crate::present::i18n::{text, Label, Lang};
+use crate::present::kubectl;
+use crate::present::shell;
+use crate::present::timeline;
+use crate::ui::console::{Console, Entry};
+use crate::ui::controls::{Mark as TimelineMark, Nav, StepControls};
+use crate::ui::dns_panel::DnsPanel;
 use crate::ui::editor::{Editor, Mark};
+use crate::ui::graph::ClusterGraph;
+use crate::ui::inspector::{Inspector, View};
+use crate::ui::log::EventLog;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 const LANG_KEY: &str = "stsplay.lang";
@@ -16,6 +36,8 @@ const TEXT_KEY: &str = "stsplay.manifests";
 pub const EXAMPLE: &str = include_str!("../../static/examples/web.yaml");
 /// Saved text larger than this is ignored rather than loaded (the editor's own limit).
 const MAX_SAVED: usize = 1 << 20;
+/// The file name `kubectl apply -f` uses for the editor's text.
+const EDITOR_FILE: &str = "manifests.yaml";
 
 fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
@@ -43,17 +65,55 @@ fn initial_text() -> String {
         .unwrap_or_else(|| EXAMPLE.to_string())
 }
 
-/// The whole state of the page.
-#[derive(Clone, PartialEq)]
+/// The whole state of the page. The simulation sits behind a shared cell so that a step
+/// does not copy it; `version` changes with every change to it, for re-rendering.
+#[derive(Clone)]
 pub struct State {
     pub lang: Lang,
     pub text: Rc<String>,
+    pub sim: Rc<RefCell<Simulation>>,
+    pub version: u64,
+    pub selected: Option<String>,
+    pub playing: bool,
+    pub speed: f64,
+    pub console: Rc<Vec<Entry>>,
+    pub help: bool,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &State) -> bool {
+        self.lang == other.lang
+            && self.text == other.text
+            && Rc::ptr_eq(&self.sim, &other.sim)
+            && self.version == other.version
+            && self.selected == other.selected
+            && self.playing == other.playing
+            && self.speed == other.speed
+            && Rc::ptr_eq(&self.console, &other.console)
+            && self.help == other.help
+    }
 }
 
 /// Everything that can happen to the state.
 pub enum Msg {
     SetLang(Lang),
     Edit(String),
+    Apply,
+    Nav(Nav),
+    /// A play-timer tick: one step, or stop at the end.
+    Tick,
+    Select(String),
+    Run(String),
+    ToggleHelp,
+}
+
+fn apply_text(sim: &mut Simulation, text: &str) -> shell_output::Printed {
+    let text = text.to_string();
+    shell::run(sim, &format!("kubectl apply -f {EDITOR_FILE}"), &move |_| Ok(text.clone()))
+}
+
+mod shell_output {
+    pub use crate::present::dns::Printed;
 }
 
 impl Reducible for State {
@@ -64,17 +124,179 @@ impl Reducible for State {
         match msg {
             Msg::SetLang(lang) => next.lang = lang,
             Msg::Edit(text) => next.text = Rc::new(text),
+            Msg::ToggleHelp => next.help = !next.help,
+            Msg::Select(key) => next.selected = Some(key),
+            Msg::Apply => {
+                let printed = apply_text(&mut next.sim.borrow_mut(), &next.text);
+                let mut entries = (*next.console).clone();
+                entries.push(Entry {
+                    command: format!("kubectl apply -f {EDITOR_FILE}"),
+                    output: printed.output,
+                    exit_code: printed.exit_code,
+                });
+                next.console = Rc::new(entries);
+                next.version += 1;
+            }
+            Msg::Run(line) => {
+                let files = next.text.clone();
+                let printed = shell::run(&mut next.sim.borrow_mut(), &line, &move |_| {
+                    Ok(files.to_string())
+                });
+                let mut entries = (*next.console).clone();
+                entries.push(Entry {
+                    command: line,
+                    output: printed.output,
+                    exit_code: printed.exit_code,
+                });
+                next.console = Rc::new(entries);
+                next.version += 1;
+            }
+            Msg::Tick => {
+                let moved = next.sim.borrow_mut().step();
+                if !moved {
+                    next.playing = false;
+                }
+                next.version += 1;
+            }
+            Msg::Nav(nav) => {
+                let mut sim = next.sim.borrow_mut();
+                match nav {
+                    Nav::Start => sim.seek(0),
+                    Nav::Back => sim.back(),
+                    Nav::Forward => {
+                        sim.step();
+                    }
+                    Nav::End => {
+                        sim.settle();
+                    }
+                    Nav::Seek(n) => sim.seek(n),
+                    Nav::TogglePlay => next.playing = !next.playing,
+                    Nav::Speed(s) => next.speed = s,
+                    Nav::Next(class) => {
+                        for _ in 0..10_000 {
+                            if !sim.step() {
+                                break;
+                            }
+                            let at = sim.cursor();
+                            if sim.steps().get(at.wrapping_sub(1)).is_some_and(|s| timeline::is_kind(s, class)) {
+                                break;
+                            }
+                        }
+                    }
+                }
+                drop(sim);
+                next.version += 1;
+            }
         }
         Rc::new(next)
     }
 }
 
+fn initial_state() -> State {
+    let text = initial_text();
+    let mut sim = Simulation::new(1);
+    apply_text(&mut sim, &text);
+    sim.seek(0);
+    State {
+        lang: initial_lang(),
+        text: Rc::new(text),
+        sim: Rc::new(RefCell::new(sim)),
+        version: 0,
+        selected: None,
+        playing: false,
+        speed: 1.0,
+        console: Rc::new(Vec::new()),
+        help: false,
+    }
+}
+
+/// The inspector's view of the selected object at the cursor.
+fn inspect(world: &World, key: &str, changed: &[String], lang: Lang) -> Option<View> {
+    let object = world.objects().find(|o| NodeId::of(o).key() == key)?;
+    let yaml = manifest::to_yaml(object);
+    let leaves: Vec<&str> = changed.iter().filter_map(|f| f.rsplit('.').next()).collect();
+    let changed_lines = yaml
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let key = line.trim_start().trim_start_matches("- ").split(':').next().unwrap_or("");
+            !key.is_empty() && leaves.contains(&key)
+        })
+        .map(|(i, _)| i + 1)
+        .collect();
+    let all: Vec<&Object> = world.objects().collect();
+    let describe = kubectl::describe(object, &all, world.now_ms);
+    let events = {
+        let found = kubectl::search_events(object, &all);
+        kubectl::describe_events(&found, world.now_ms)
+    };
+    let explain = match object {
+        Object::PersistentVolumeClaim(_) => {
+            shell::explain_pvc(world, object.name(), object.namespace(), lang).output
+        }
+        Object::Pod(pod) => {
+            let (host, fqdn) = crate::engine::dns::pod_hostnames(pod);
+            let dns = Dns::new(world.objects());
+            let lookup = dns.resolve(&fqdn, object.namespace(), RecordType::A, Search::AsTyped);
+            let answer = if lookup.found.is_some() {
+                lookup.addresses().join(", ")
+            } else {
+                "NXDOMAIN".into()
+            };
+            match lang {
+                Lang::En => format!("hostname: {host}\nhostname -f: {fqdn}\nDNS {fqdn} → {answer}\n"),
+                Lang::Zh => format!("主机名:{host}\n完整域名:{fqdn}\nDNS 解析 {fqdn} → {answer}\n"),
+            }
+        }
+        _ => waiting(world)
+            .into_iter()
+            .map(|t| match lang {
+                Lang::En => t.en,
+                Lang::Zh => t.zh,
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    Some(View {
+        title: format!("{} {}", object.kind().name(), object.name()),
+        yaml,
+        changed_lines,
+        describe,
+        events,
+        explain,
+    })
+}
+
+/// Names worth trying in the DNS panel: every Service, and each pod behind a headless one.
+fn dns_suggestions(world: &World) -> Vec<String> {
+    let mut out = Vec::new();
+    for svc in world.services() {
+        if svc.metadata.namespace.as_deref() != Some("default") {
+            continue;
+        }
+        out.push(svc.metadata.name.clone());
+        if svc.spec.cluster_ip.as_deref() == Some("None") {
+            for pod in world.pods() {
+                if pod.spec.subdomain.as_deref() == Some(svc.metadata.name.as_str()) {
+                    out.push(format!("{}.{}", pod.metadata.name, svc.metadata.name));
+                }
+            }
+        }
+    }
+    out.truncate(12);
+    out
+}
+
+fn typing_in_field(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State {
-        lang: initial_lang(),
-        text: Rc::new(initial_text()),
-    });
+    let state = use_reducer(initial_state);
 
     use_effect_with(state.lang, |lang| {
         if let Some(html) = gloo::utils::document().document_element() {
@@ -89,6 +311,42 @@ pub fn app() -> Html {
             s.set_item(TEXT_KEY, text).ok();
         }
     });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((state.playing, state.speed.to_bits()), move |(playing, speed)| {
+            let speed = f64::from_bits(*speed).clamp(0.25, 8.0);
+            let interval = playing.then(|| {
+                gloo::timers::callback::Interval::new((700.0 / speed) as u32, move || {
+                    dispatcher.dispatch(Msg::Tick)
+                })
+            });
+            move || drop(interval)
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let msg = match e.key().as_str() {
+                    "ArrowRight" => Msg::Nav(Nav::Forward),
+                    "ArrowLeft" => Msg::Nav(Nav::Back),
+                    " " => Msg::Nav(Nav::TogglePlay),
+                    "Home" => Msg::Nav(Nav::Start),
+                    "End" => Msg::Nav(Nav::End),
+                    "?" => Msg::ToggleHelp,
+                    _ => return,
+                };
+                e.prevent_default();
+                dispatcher.dispatch(msg);
+            });
+            move || drop(listener)
+        });
+    }
+
     let marks = use_memo(state.text.clone(), |text| {
         manifest::parse(text)
             .diagnostics
@@ -107,6 +365,51 @@ pub fn app() -> Html {
     });
 
     let l = state.lang;
+    let sim = state.sim.borrow();
+    let world = sim.world();
+    let cursor = sim.cursor();
+    let steps = sim.steps();
+    let current = cursor.checked_sub(1).and_then(|i| steps.get(i));
+    let objects: Vec<&Object> = world.objects().collect();
+    let graph = Rc::new(layout(&objects));
+    let changed: Rc<BTreeSet<String>> = Rc::new(
+        current
+            .map(|s| {
+                s.changes
+                    .iter()
+                    .map(|c| NodeId { kind: c.key.0, namespace: c.key.1.clone(), name: c.key.2.clone() }.key())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    );
+    let changed_fields: Vec<String> = current
+        .map(|s| s.changes.iter().flat_map(|c| c.fields.clone()).collect())
+        .unwrap_or_default();
+    let rows = Rc::new(timeline::rows(steps, l));
+    let timeline_marks = Rc::new(
+        steps
+            .iter()
+            .map(|s| TimelineMark {
+                class: timeline::mark_class(s),
+                title: timeline::line(s),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let clock = timeline::clock(world.now_ms);
+    let view = state
+        .selected
+        .as_deref()
+        .and_then(|key| inspect(world, key, &changed_fields, l));
+    let namespaces = Rc::new(
+        world
+            .of_kind(Kind::Namespace)
+            .map(|o| o.name().to_string())
+            .collect::<Vec<_>>(),
+    );
+    let suggestions = Rc::new(dns_suggestions(world));
+    let total = steps.len();
+    drop(sim);
+
     let switch = Lang::ALL
         .into_iter()
         .map(|option| {
@@ -120,9 +423,51 @@ pub fn app() -> Html {
             }
         })
         .collect::<Html>();
-    let on_change = {
+    let d = |make: fn(String) -> Msg| {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Msg::Edit(text)))
+        Callback::from(move |s: String| state.dispatch(make(s)))
+    };
+    let on_change = d(Msg::Edit);
+    let on_select = d(Msg::Select);
+    let on_run = d(Msg::Run);
+    let on_apply = {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(Msg::Apply))
+    };
+    let apply_click = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Msg::Apply))
+    };
+    let on_nav = {
+        let state = state.clone();
+        Callback::from(move |n: Nav| state.dispatch(Msg::Nav(n)))
+    };
+    let on_seek = {
+        let state = state.clone();
+        Callback::from(move |n: usize| state.dispatch(Msg::Nav(Nav::Seek(n))))
+    };
+    let complete_cb = {
+        let sim = state.sim.clone();
+        Callback::from(move |line: String| {
+            let sim = sim.borrow();
+            let objects: Vec<&Object> = sim.world().objects().collect();
+            complete::complete(&line, &objects)
+        })
+    };
+    let resolve = {
+        let sim = state.sim.clone();
+        Callback::from(move |(name, ns): (String, String)| {
+            let sim = sim.borrow();
+            let objects: Vec<&Object> = sim.world().objects().collect();
+            let dns = Dns::new(objects.iter().copied());
+            let lookup = dns.resolve(&name, &ns, RecordType::A, Search::SearchList);
+            let diagnosis = dns.diagnose(&lookup, &objects);
+            crate::present::dns::trace(&lookup, &diagnosis, l)
+        })
+    };
+    let close_help = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Msg::ToggleHelp))
     };
 
     let panel = |id: &'static str, title: Label, body: Html| {
@@ -133,26 +478,68 @@ pub fn app() -> Html {
             </section>
         }
     };
-    let empty = |label: Label| html! { <p class="empty">{ text(l, label) }</p> };
+    let shortcuts = [
+        ("→", Label::StepForward),
+        ("←", Label::StepBack),
+        ("Space", Label::Play),
+        ("Home", Label::JumpStart),
+        ("End", Label::JumpEnd),
+        ("Ctrl+Enter", Label::Apply),
+        ("?", Label::Shortcuts),
+    ];
 
     html! {
         <div class="shell">
             <header class="topbar">
                 <h1 class="brand">{ "stsplay" }</h1>
                 <p class="tagline">{ text(l, Label::Tagline) }</p>
+                <button type="button" class="help-button" onclick={close_help.clone()} aria-label={text(l, Label::Shortcuts)}>{ "?" }</button>
                 <nav class="lang-switch" aria-label={text(l, Label::Language)}>{ switch }</nav>
             </header>
+            if state.help {
+                <div class="help" role="dialog" aria-label={text(l, Label::Shortcuts)}>
+                    <h2>{ text(l, Label::Shortcuts) }</h2>
+                    <dl>
+                        { for shortcuts.iter().map(|(k, label)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ text(l, *label) }</dd></> }) }
+                    </dl>
+                    <button type="button" onclick={close_help}>{ text(l, Label::Close) }</button>
+                </div>
+            }
             <main class="workspace">
                 { panel("editor", Label::Manifests, html! {
-                    <Editor text={state.text.clone()} marks={Rc::new((*marks).clone())} {on_change}
-                        on_apply={Callback::from(|_| ())}
-                        label={text(l, Label::EditorLabel)} problems_label={text(l, Label::Problems)} />
+                    <>
+                        <div class="editor-actions">
+                            <button type="button" class="apply" onclick={apply_click} title={text(l, Label::ApplyHint)}>{ text(l, Label::Apply) }</button>
+                            <span class="hint">{ text(l, Label::ApplyHint) }</span>
+                        </div>
+                        <Editor text={state.text.clone()} marks={Rc::new((*marks).clone())} {on_change} {on_apply}
+                            label={text(l, Label::EditorLabel)} problems_label={text(l, Label::Problems)} />
+                    </>
                 }) }
-                { panel("steps", Label::Steps, empty(Label::StepsEmpty)) }
-                { panel("graph", Label::Cluster, empty(Label::ClusterEmpty)) }
-                { panel("inspector", Label::Inspector, empty(Label::InspectorEmpty)) }
-                { panel("log", Label::Events, empty(Label::EventsEmpty)) }
-                { panel("console", Label::Console, empty(Label::ConsoleEmpty)) }
+                { panel("steps", Label::Steps, html! {
+                    <>
+                        <StepControls lang={l} {cursor} total={total} playing={state.playing} speed={state.speed}
+                            clock={clock} marks={timeline_marks} {on_nav} />
+                        if cursor == 0 {
+                            <p class="hint step-hint">{ text(l, Label::StepHint) }</p>
+                        }
+                    </>
+                }) }
+                { panel("graph", Label::Cluster, html! {
+                    <ClusterGraph graph={graph} changed={changed} selected={state.selected.clone()} {on_select}
+                        label={text(l, Label::Cluster)} />
+                }) }
+                { panel("inspector", Label::Inspector, html! { <Inspector lang={l} view={view} /> }) }
+                { panel("log", Label::Events, html! { <EventLog lang={l} rows={rows} {cursor} {on_seek} /> }) }
+                { panel("console", Label::Console, html! {
+                    <div class="console-dns">
+                        <Console lang={l} entries={state.console.clone()} {on_run} complete={complete_cb} />
+                        <details class="dns-details" open=true>
+                            <summary>{ text(l, Label::Dns) }</summary>
+                            <DnsPanel lang={l} namespaces={namespaces} suggestions={suggestions} resolve={resolve} />
+                        </details>
+                    </div>
+                }) }
             </main>
         </div>
     }
