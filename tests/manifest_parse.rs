@@ -527,3 +527,189 @@ fn objects_remember_where_they_came_from() {
     assert!(!parsed.document_has_errors(2));
     assert_eq!(parsed.applicable().count(), 2);
 }
+
+/// `kubectl get statefulset web -o yaml` and `kubectl get pod web-0 -o yaml` from a 1.33
+/// cluster, abridged: everything a server adds reads back without a diagnostic.
+const KUBECTL_OUTPUT: &str = r#"apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: |
+      {"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"annotations":{},"name":"web","namespace":"default"}}
+  creationTimestamp: "2024-05-01T10:00:00Z"
+  generation: 1
+  managedFields:
+  - apiVersion: apps/v1
+    fieldsType: FieldsV1
+    fieldsV1:
+      f:spec:
+        f:replicas: {}
+    manager: kubectl-client-side-apply
+    operation: Update
+    time: "2024-05-01T10:00:00Z"
+  name: web
+  namespace: default
+  resourceVersion: "1234"
+  uid: 3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+spec:
+  persistentVolumeClaimRetentionPolicy:
+    whenDeleted: Retain
+    whenScaled: Retain
+  podManagementPolicy: OrderedReady
+  replicas: 2
+  revisionHistoryLimit: 10
+  selector:
+    matchLabels:
+      app: nginx
+  serviceName: nginx
+  template:
+    metadata:
+      creationTimestamp: null
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - image: registry.k8s.io/nginx-slim:0.24
+        imagePullPolicy: IfNotPresent
+        name: nginx
+        ports:
+        - containerPort: 80
+          name: web
+          protocol: TCP
+        resources: {}
+        terminationMessagePath: /dev/termination-log
+        terminationMessagePolicy: File
+        volumeMounts:
+        - mountPath: /usr/share/nginx/html
+          name: www
+      dnsPolicy: ClusterFirst
+      restartPolicy: Always
+      schedulerName: default-scheduler
+      securityContext: {}
+      terminationGracePeriodSeconds: 10
+  updateStrategy:
+    rollingUpdate:
+      partition: 0
+    type: RollingUpdate
+  volumeClaimTemplates:
+  - apiVersion: v1
+    kind: PersistentVolumeClaim
+    metadata:
+      creationTimestamp: null
+      name: www
+    spec:
+      accessModes:
+      - ReadWriteOnce
+      resources:
+        requests:
+          storage: 1Gi
+      volumeMode: Filesystem
+    status:
+      phase: Pending
+status:
+  availableReplicas: 2
+  collisionCount: 0
+  currentReplicas: 2
+  currentRevision: web-6ddf4b8b7b
+  observedGeneration: 1
+  readyReplicas: 2
+  replicas: 2
+  updateRevision: web-6ddf4b8b7b
+  updatedReplicas: 2
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  generateName: web-
+  labels:
+    app: nginx
+    apps.kubernetes.io/pod-index: "0"
+    controller-revision-hash: web-6ddf4b8b7b
+    statefulset.kubernetes.io/pod-name: web-0
+  name: web-0
+  namespace: default
+  ownerReferences:
+  - apiVersion: apps/v1
+    blockOwnerDeletion: true
+    controller: true
+    kind: StatefulSet
+    name: web
+    uid: 3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+spec:
+  containers:
+  - image: registry.k8s.io/nginx-slim:0.24
+    imagePullPolicy: IfNotPresent
+    name: nginx
+    ports:
+    - containerPort: 80
+      name: web
+      protocol: TCP
+    resources: {}
+    volumeMounts:
+    - mountPath: /usr/share/nginx/html
+      name: www
+    - mountPath: /var/run/secrets/kubernetes.io/serviceaccount
+      name: kube-api-access-abcde
+      readOnly: true
+  enableServiceLinks: true
+  hostname: web-0
+  nodeName: node-1
+  preemptionPolicy: PreemptLowerPriority
+  priority: 0
+  subdomain: nginx
+  tolerations:
+  - effect: NoExecute
+    key: node.kubernetes.io/not-ready
+    operator: Exists
+    tolerationSeconds: 300
+  volumes:
+  - name: www
+    persistentVolumeClaim:
+      claimName: www-web-0
+  - name: kube-api-access-abcde
+    projected:
+      defaultMode: 420
+      sources:
+      - serviceAccountToken:
+          expirationSeconds: 3607
+          path: token
+status:
+  conditions:
+  - lastProbeTime: null
+    lastTransitionTime: "2024-05-01T10:00:05Z"
+    status: "True"
+    type: Ready
+  containerStatuses:
+  - containerID: containerd://abc
+    image: registry.k8s.io/nginx-slim:0.24
+    imageID: registry.k8s.io/nginx-slim@sha256:abc
+    lastState: {}
+    name: nginx
+    ready: true
+    restartCount: 0
+    started: true
+    state:
+      running:
+        startedAt: "2024-05-01T10:00:04Z"
+  hostIP: 172.18.0.2
+  hostIPs:
+  - ip: 172.18.0.2
+  phase: Running
+  podIP: 10.244.1.6
+  podIPs:
+  - ip: 10.244.1.6
+  qosClass: BestEffort
+  startTime: "2024-05-01T10:00:00Z"
+"#;
+
+#[test]
+fn kubectl_get_output_reads_back_cleanly() {
+    check(
+        &format!("{KUBECTL_OUTPUT}---\n{SERVICE}"),
+        expect![[r#"
+            object StatefulSet/web from 0:1:1
+            object Pod/web-0 from 1:88:1
+            object Service/nginx from 2:172:1
+        "#]],
+    );
+}
