@@ -164,84 +164,84 @@ fn the_tutorial_statefulset_comes_up_in_order() {
             "kubectl get sts web",
         ],
         expect![[r#"
-        $ kubectl apply -f scenario.yaml
-        persistentvolume/pv1 created
-        persistentvolume/pv2 created
-        persistentvolume/pv3 created
-        service/nginx created
-        statefulset.apps/web created
-        $ kubectl get pods -o wide
-        NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-        web-0   1/1     Running   0          12s   10.244.1.2   node-1   <none>           <none>
-        web-1   1/1     Running   0          8s    10.244.2.2   node-2   <none>           <none>
-        web-2   1/1     Running   0          4s    10.244.3.2   node-3   <none>           <none>
-        $ kubectl get pvc
-        NAME        STATUS   VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
-        www-web-0   Bound    pv1      1Gi        RWO            gsh-pv         <unset>                 12s
-        www-web-1   Bound    pv2      1Gi        RWO            gsh-pv         <unset>                 8s
-        www-web-2   Bound    pv3      1Gi        RWO            gsh-pv         <unset>                 4s
-        $ kubectl get sts web
-        NAME   READY   AGE
-        web    3/3     12s
-        --- steps
-           1 00:00.0 kubectl                      Create             persistentvolume/pv1
-           2 00:00.0 kubectl                      Create             persistentvolume/pv2
-           3 00:00.0 kubectl                      Create             persistentvolume/pv3
-           4 00:00.0 kubectl                      Create             service/nginx
-           5 00:00.0 kubectl                      Create             statefulset.apps/web
-           6 00:00.0 statefulset-controller       Create             controllerrevision.apps/web-5bd689b96
-           7 00:00.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-0 Pod web-0 in StatefulSet web success
-           8 00:00.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-0 in StatefulSet web successful
-           9 00:00.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.collisionCount, status.currentReplicas, status.currentRevision)
-          10 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv1               (status.lastPhaseTransitionTime, status.phase)
-          11 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
-          12 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
-          13 00:00.0 persistentvolume-controller  Update             persistentvolume/pv1               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-          14 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv1               (status.phase)
-          15 00:00.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-0    (metadata.annotations, spec.volumeName)
-          16 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-0    (status.accessModes, status.capacity, status.phase)
-          17 00:00.0 default-scheduler            Scheduled          pod/web-0                          Successfully assigned default/web-0 to node-1
-          18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-          19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-9jx8d
-          20 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/kube-dns-q222s
-          21 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
-          22 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          23 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-          24 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
-          25 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
-          26 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-1 Pod web-1 in StatefulSet web success
-          27 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
-          28 00:04.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-          29 00:04.0 persistentvolume-controller  Update             persistentvolume/pv2               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-          30 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
-          31 00:04.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-1    (metadata.annotations, spec.volumeName)
-          32 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-1    (status.accessModes, status.capacity, status.phase)
-          33 00:04.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
-          34 00:04.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-          35 00:04.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          36 00:05.0 kubelet/node-2               Pulling            pod/web-1                          Pulling image "nginx:1.27"
-          37 00:05.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          38 00:07.0 kubelet/node-2               Pulled             pod/web-1                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-          39 00:08.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
-          40 00:08.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
-          41 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-2 Pod web-2 in StatefulSet web success
-          42 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
-          43 00:08.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-          44 00:08.0 persistentvolume-controller  Update             persistentvolume/pv3               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-          45 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
-          46 00:08.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-2    (metadata.annotations, spec.volumeName)
-          47 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-2    (status.accessModes, status.capacity, status.phase)
-          48 00:08.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
-          49 00:08.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-          50 00:08.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          51 00:09.0 kubelet/node-3               Pulling            pod/web-2                          Pulling image "nginx:1.27"
-          52 00:09.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          53 00:11.0 kubelet/node-3               Pulled             pod/web-2                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-          54 00:12.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
-          55 00:12.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
-          56 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-          57 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-    "#]],
+            $ kubectl apply -f scenario.yaml
+            persistentvolume/pv1 created
+            persistentvolume/pv2 created
+            persistentvolume/pv3 created
+            service/nginx created
+            statefulset.apps/web created
+            $ kubectl get pods -o wide
+            NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+            web-0   1/1     Running   0          12s   10.244.1.2   node-1   <none>           <none>
+            web-1   1/1     Running   0          8s    10.244.2.2   node-2   <none>           <none>
+            web-2   1/1     Running   0          4s    10.244.3.2   node-3   <none>           <none>
+            $ kubectl get pvc
+            NAME        STATUS   VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
+            www-web-0   Bound    pv1      1Gi        RWO            gsh-pv         <unset>                 12s
+            www-web-1   Bound    pv2      1Gi        RWO            gsh-pv         <unset>                 8s
+            www-web-2   Bound    pv3      1Gi        RWO            gsh-pv         <unset>                 4s
+            $ kubectl get sts web
+            NAME   READY   AGE
+            web    3/3     12s
+            --- steps
+               1 00:00.0 kubectl                      Create             persistentvolume/pv1
+               2 00:00.0 kubectl                      Create             persistentvolume/pv2
+               3 00:00.0 kubectl                      Create             persistentvolume/pv3
+               4 00:00.0 kubectl                      Create             service/nginx
+               5 00:00.0 kubectl                      Create             statefulset.apps/web
+               6 00:00.0 statefulset-controller       Create             controllerrevision.apps/web-7666774fc8
+               7 00:00.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-0 Pod web-0 in StatefulSet web success
+               8 00:00.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-0 in StatefulSet web successful
+               9 00:00.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.collisionCount, status.currentReplicas, status.currentRevision)
+              10 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv1               (status.lastPhaseTransitionTime, status.phase)
+              11 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
+              12 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
+              13 00:00.0 persistentvolume-controller  Update             persistentvolume/pv1               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              14 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv1               (status.phase)
+              15 00:00.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-0    (metadata.annotations, spec.volumeName)
+              16 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-0    (status.accessModes, status.capacity, status.phase)
+              17 00:00.0 default-scheduler            Scheduled          pod/web-0                          Successfully assigned default/web-0 to node-1
+              18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-9jx8d
+              20 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/kube-dns-q222s
+              21 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
+              22 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              23 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              24 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
+              25 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
+              26 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-1 Pod web-1 in StatefulSet web success
+              27 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
+              28 00:04.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              29 00:04.0 persistentvolume-controller  Update             persistentvolume/pv2               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              30 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
+              31 00:04.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-1    (metadata.annotations, spec.volumeName)
+              32 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-1    (status.accessModes, status.capacity, status.phase)
+              33 00:04.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
+              34 00:04.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              35 00:04.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              36 00:05.0 kubelet/node-2               Pulling            pod/web-1                          Pulling image "nginx:1.27"
+              37 00:05.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              38 00:07.0 kubelet/node-2               Pulled             pod/web-1                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              39 00:08.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
+              40 00:08.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
+              41 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-2 Pod web-2 in StatefulSet web success
+              42 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
+              43 00:08.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              44 00:08.0 persistentvolume-controller  Update             persistentvolume/pv3               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              45 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
+              46 00:08.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-2    (metadata.annotations, spec.volumeName)
+              47 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-2    (status.accessModes, status.capacity, status.phase)
+              48 00:08.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
+              49 00:08.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              50 00:08.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              51 00:09.0 kubelet/node-3               Pulling            pod/web-2                          Pulling image "nginx:1.27"
+              52 00:09.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              53 00:11.0 kubelet/node-3               Pulled             pod/web-2                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              54 00:12.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
+              55 00:12.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
+              56 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              57 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+        "#]],
     );
 }
 
@@ -295,123 +295,123 @@ fn scaling_down_removes_the_highest_ordinals_one_at_a_time_and_keeps_claims() {
             "kubectl get pods",
         ],
         expect![[r#"
-        $ kubectl apply -f scenario.yaml
-        persistentvolume/pv1 created
-        persistentvolume/pv2 created
-        persistentvolume/pv3 created
-        service/nginx created
-        statefulset.apps/web created
-        $ kubectl scale statefulset web --replicas=1
-        statefulset.apps/web scaled
-        $ kubectl get pods
-        NAME    READY   STATUS    RESTARTS   AGE
-        web-0   1/1     Running   0          16s
-        $ kubectl get pvc
-        NAME        STATUS   VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
-        www-web-0   Bound    pv1      1Gi        RWO            gsh-pv         <unset>                 16s
-        www-web-1   Bound    pv2      1Gi        RWO            gsh-pv         <unset>                 12s
-        www-web-2   Bound    pv3      1Gi        RWO            gsh-pv         <unset>                 8s
-        $ kubectl scale statefulset web --replicas=3
-        statefulset.apps/web scaled
-        $ kubectl get pods
-        NAME    READY   STATUS    RESTARTS   AGE
-        web-0   1/1     Running   0          20s
-        web-1   1/1     Running   0          4s
-        web-2   1/1     Running   0          2s
-        --- steps
-           1 00:00.0 kubectl                      Create             persistentvolume/pv1
-           2 00:00.0 kubectl                      Create             persistentvolume/pv2
-           3 00:00.0 kubectl                      Create             persistentvolume/pv3
-           4 00:00.0 kubectl                      Create             service/nginx
-           5 00:00.0 kubectl                      Create             statefulset.apps/web
-           6 00:00.0 statefulset-controller       Create             controllerrevision.apps/web-5bd689b96
-           7 00:00.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-0 Pod web-0 in StatefulSet web success
-           8 00:00.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-0 in StatefulSet web successful
-           9 00:00.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.collisionCount, status.currentReplicas, status.currentRevision)
-          10 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv1               (status.lastPhaseTransitionTime, status.phase)
-          11 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
-          12 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
-          13 00:00.0 persistentvolume-controller  Update             persistentvolume/pv1               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-          14 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv1               (status.phase)
-          15 00:00.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-0    (metadata.annotations, spec.volumeName)
-          16 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-0    (status.accessModes, status.capacity, status.phase)
-          17 00:00.0 default-scheduler            Scheduled          pod/web-0                          Successfully assigned default/web-0 to node-1
-          18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-          19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-9jx8d
-          20 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/kube-dns-q222s
-          21 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
-          22 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          23 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-          24 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
-          25 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
-          26 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-1 Pod web-1 in StatefulSet web success
-          27 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
-          28 00:04.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-          29 00:04.0 persistentvolume-controller  Update             persistentvolume/pv2               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-          30 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
-          31 00:04.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-1    (metadata.annotations, spec.volumeName)
-          32 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-1    (status.accessModes, status.capacity, status.phase)
-          33 00:04.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
-          34 00:04.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-          35 00:04.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          36 00:05.0 kubelet/node-2               Pulling            pod/web-1                          Pulling image "nginx:1.27"
-          37 00:05.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          38 00:07.0 kubelet/node-2               Pulled             pod/web-1                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-          39 00:08.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
-          40 00:08.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
-          41 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-2 Pod web-2 in StatefulSet web success
-          42 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
-          43 00:08.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-          44 00:08.0 persistentvolume-controller  Update             persistentvolume/pv3               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-          45 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
-          46 00:08.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-2    (metadata.annotations, spec.volumeName)
-          47 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-2    (status.accessModes, status.capacity, status.phase)
-          48 00:08.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
-          49 00:08.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-          50 00:08.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          51 00:09.0 kubelet/node-3               Pulling            pod/web-2                          Pulling image "nginx:1.27"
-          52 00:09.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          53 00:11.0 kubelet/node-3               Pulled             pod/web-2                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-          54 00:12.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
-          55 00:12.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
-          56 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-          57 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          58 00:12.0 kubectl                      Update             statefulset.apps/web               (spec.replicas)
-          59 00:12.0 statefulset-controller       SuccessfulDelete   statefulset.apps/web               delete Pod web-2 in StatefulSet web successful
-          60 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.observedGeneration, status.updatedReplicas)
-          61 00:12.0 kubelet/node-3               Killing            pod/web-2                          Stopping container nginx
-          62 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-          63 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          64 00:14.0 kubelet/node-3               Delete             pod/web-2
-          65 00:14.0 statefulset-controller       SuccessfulDelete   statefulset.apps/web               delete Pod web-1 in StatefulSet web successful
-          66 00:14.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.replicas, status.updatedReplicas)
-          67 00:14.0 kubelet/node-2               Killing            pod/web-1                          Stopping container nginx
-          68 00:14.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-          69 00:14.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          70 00:16.0 kubelet/node-2               Delete             pod/web-1
-          71 00:16.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.replicas)
-          72 00:16.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          73 00:16.0 kubectl                      Update             statefulset.apps/web               (spec.replicas)
-          74 00:16.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
-          75 00:16.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.observedGeneration, status.replicas, status.updatedReplicas)
-          76 00:16.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
-          77 00:16.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-          78 00:17.0 kubelet/node-2               Pulled             pod/web-1                          Container image "nginx:1.27" already present on machine
-          79 00:17.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          80 00:18.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
-          81 00:18.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
-          82 00:18.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
-          83 00:18.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-          84 00:18.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
-          85 00:18.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-          86 00:18.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          87 00:19.0 kubelet/node-3               Pulled             pod/web-2                          Container image "nginx:1.27" already present on machine
-          88 00:19.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-          89 00:20.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
-          90 00:20.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
-          91 00:20.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-          92 00:20.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-    "#]],
+            $ kubectl apply -f scenario.yaml
+            persistentvolume/pv1 created
+            persistentvolume/pv2 created
+            persistentvolume/pv3 created
+            service/nginx created
+            statefulset.apps/web created
+            $ kubectl scale statefulset web --replicas=1
+            statefulset.apps/web scaled
+            $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS   AGE
+            web-0   1/1     Running   0          16s
+            $ kubectl get pvc
+            NAME        STATUS   VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
+            www-web-0   Bound    pv1      1Gi        RWO            gsh-pv         <unset>                 16s
+            www-web-1   Bound    pv2      1Gi        RWO            gsh-pv         <unset>                 12s
+            www-web-2   Bound    pv3      1Gi        RWO            gsh-pv         <unset>                 8s
+            $ kubectl scale statefulset web --replicas=3
+            statefulset.apps/web scaled
+            $ kubectl get pods
+            NAME    READY   STATUS    RESTARTS   AGE
+            web-0   1/1     Running   0          20s
+            web-1   1/1     Running   0          4s
+            web-2   1/1     Running   0          2s
+            --- steps
+               1 00:00.0 kubectl                      Create             persistentvolume/pv1
+               2 00:00.0 kubectl                      Create             persistentvolume/pv2
+               3 00:00.0 kubectl                      Create             persistentvolume/pv3
+               4 00:00.0 kubectl                      Create             service/nginx
+               5 00:00.0 kubectl                      Create             statefulset.apps/web
+               6 00:00.0 statefulset-controller       Create             controllerrevision.apps/web-7666774fc8
+               7 00:00.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-0 Pod web-0 in StatefulSet web success
+               8 00:00.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-0 in StatefulSet web successful
+               9 00:00.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.collisionCount, status.currentReplicas, status.currentRevision)
+              10 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv1               (status.lastPhaseTransitionTime, status.phase)
+              11 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
+              12 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
+              13 00:00.0 persistentvolume-controller  Update             persistentvolume/pv1               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              14 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv1               (status.phase)
+              15 00:00.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-0    (metadata.annotations, spec.volumeName)
+              16 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-0    (status.accessModes, status.capacity, status.phase)
+              17 00:00.0 default-scheduler            Scheduled          pod/web-0                          Successfully assigned default/web-0 to node-1
+              18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-9jx8d
+              20 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/kube-dns-q222s
+              21 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
+              22 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              23 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              24 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
+              25 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
+              26 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-1 Pod web-1 in StatefulSet web success
+              27 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
+              28 00:04.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              29 00:04.0 persistentvolume-controller  Update             persistentvolume/pv2               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              30 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
+              31 00:04.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-1    (metadata.annotations, spec.volumeName)
+              32 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-1    (status.accessModes, status.capacity, status.phase)
+              33 00:04.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
+              34 00:04.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              35 00:04.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              36 00:05.0 kubelet/node-2               Pulling            pod/web-1                          Pulling image "nginx:1.27"
+              37 00:05.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              38 00:07.0 kubelet/node-2               Pulled             pod/web-1                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              39 00:08.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
+              40 00:08.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
+              41 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-2 Pod web-2 in StatefulSet web success
+              42 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
+              43 00:08.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              44 00:08.0 persistentvolume-controller  Update             persistentvolume/pv3               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              45 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
+              46 00:08.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-2    (metadata.annotations, spec.volumeName)
+              47 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-2    (status.accessModes, status.capacity, status.phase)
+              48 00:08.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
+              49 00:08.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              50 00:08.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              51 00:09.0 kubelet/node-3               Pulling            pod/web-2                          Pulling image "nginx:1.27"
+              52 00:09.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              53 00:11.0 kubelet/node-3               Pulled             pod/web-2                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              54 00:12.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
+              55 00:12.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
+              56 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              57 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              58 00:12.0 kubectl                      Update             statefulset.apps/web               (spec.replicas)
+              59 00:12.0 statefulset-controller       SuccessfulDelete   statefulset.apps/web               delete Pod web-2 in StatefulSet web successful
+              60 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.observedGeneration, status.updatedReplicas)
+              61 00:12.0 kubelet/node-3               Killing            pod/web-2                          Stopping container nginx
+              62 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              63 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              64 00:14.0 kubelet/node-3               Delete             pod/web-2
+              65 00:14.0 statefulset-controller       SuccessfulDelete   statefulset.apps/web               delete Pod web-1 in StatefulSet web successful
+              66 00:14.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.replicas, status.updatedReplicas)
+              67 00:14.0 kubelet/node-2               Killing            pod/web-1                          Stopping container nginx
+              68 00:14.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              69 00:14.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              70 00:16.0 kubelet/node-2               Delete             pod/web-1
+              71 00:16.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.replicas)
+              72 00:16.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              73 00:16.0 kubectl                      Update             statefulset.apps/web               (spec.replicas)
+              74 00:16.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
+              75 00:16.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.observedGeneration, status.replicas, status.updatedReplicas)
+              76 00:16.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
+              77 00:16.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              78 00:17.0 kubelet/node-2               Pulled             pod/web-1                          Container image "nginx:1.27" already present on machine
+              79 00:17.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              80 00:18.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
+              81 00:18.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
+              82 00:18.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
+              83 00:18.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              84 00:18.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
+              85 00:18.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              86 00:18.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              87 00:19.0 kubelet/node-3               Pulled             pod/web-2                          Container image "nginx:1.27" already present on machine
+              88 00:19.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              89 00:20.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
+              90 00:20.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
+              91 00:20.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              92 00:20.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+        "#]],
     );
 }
 

@@ -109,7 +109,11 @@ pub enum Msg {
 
 fn apply_text(sim: &mut Simulation, text: &str) -> shell_output::Printed {
     let text = text.to_string();
-    shell::run(sim, &format!("kubectl apply -f {EDITOR_FILE}"), &move |_| Ok(text.clone()))
+    shell::run(
+        sim,
+        &format!("kubectl apply -f {EDITOR_FILE}"),
+        &move |_| Ok(text.clone()),
+    )
 }
 
 mod shell_output {
@@ -178,7 +182,11 @@ impl Reducible for State {
                                 break;
                             }
                             let at = sim.cursor();
-                            if sim.steps().get(at.wrapping_sub(1)).is_some_and(|s| timeline::is_kind(s, class)) {
+                            if sim
+                                .steps()
+                                .get(at.wrapping_sub(1))
+                                .is_some_and(|s| timeline::is_kind(s, class))
+                            {
                                 break;
                             }
                         }
@@ -214,12 +222,20 @@ fn initial_state() -> State {
 fn inspect(world: &World, key: &str, changed: &[String], lang: Lang) -> Option<View> {
     let object = world.objects().find(|o| NodeId::of(o).key() == key)?;
     let yaml = manifest::to_yaml(object);
-    let leaves: Vec<&str> = changed.iter().filter_map(|f| f.rsplit('.').next()).collect();
+    let leaves: Vec<&str> = changed
+        .iter()
+        .filter_map(|f| f.rsplit('.').next())
+        .collect();
     let changed_lines = yaml
         .lines()
         .enumerate()
         .filter(|(_, line)| {
-            let key = line.trim_start().trim_start_matches("- ").split(':').next().unwrap_or("");
+            let key = line
+                .trim_start()
+                .trim_start_matches("- ")
+                .split(':')
+                .next()
+                .unwrap_or("");
             !key.is_empty() && leaves.contains(&key)
         })
         .map(|(i, _)| i + 1)
@@ -244,7 +260,9 @@ fn inspect(world: &World, key: &str, changed: &[String], lang: Lang) -> Option<V
                 "NXDOMAIN".into()
             };
             match lang {
-                Lang::En => format!("hostname: {host}\nhostname -f: {fqdn}\nDNS {fqdn} → {answer}\n"),
+                Lang::En => {
+                    format!("hostname: {host}\nhostname -f: {fqdn}\nDNS {fqdn} → {answer}\n")
+                }
                 Lang::Zh => format!("主机名:{host}\n完整域名:{fqdn}\nDNS 解析 {fqdn} → {answer}\n"),
             }
         }
@@ -313,36 +331,42 @@ pub fn app() -> Html {
     });
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((state.playing, state.speed.to_bits()), move |(playing, speed)| {
-            let speed = f64::from_bits(*speed).clamp(0.25, 8.0);
-            let interval = playing.then(|| {
-                gloo::timers::callback::Interval::new((700.0 / speed) as u32, move || {
-                    dispatcher.dispatch(Msg::Tick)
-                })
-            });
-            move || drop(interval)
-        });
+        use_effect_with(
+            (state.playing, state.speed.to_bits()),
+            move |(playing, speed)| {
+                let speed = f64::from_bits(*speed).clamp(0.25, 8.0);
+                let interval = playing.then(|| {
+                    gloo::timers::callback::Interval::new((700.0 / speed) as u32, move || {
+                        dispatcher.dispatch(Msg::Tick)
+                    })
+                });
+                move || drop(interval)
+            },
+        );
     }
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                let msg = match e.key().as_str() {
-                    "ArrowRight" => Msg::Nav(Nav::Forward),
-                    "ArrowLeft" => Msg::Nav(Nav::Back),
-                    " " => Msg::Nav(Nav::TogglePlay),
-                    "Home" => Msg::Nav(Nav::Start),
-                    "End" => Msg::Nav(Nav::End),
-                    "?" => Msg::ToggleHelp,
-                    _ => return,
-                };
-                e.prevent_default();
-                dispatcher.dispatch(msg);
-            });
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let msg = match e.key().as_str() {
+                        "ArrowRight" => Msg::Nav(Nav::Forward),
+                        "ArrowLeft" => Msg::Nav(Nav::Back),
+                        " " => Msg::Nav(Nav::TogglePlay),
+                        "Home" => Msg::Nav(Nav::Start),
+                        "End" => Msg::Nav(Nav::End),
+                        "?" => Msg::ToggleHelp,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatcher.dispatch(msg);
+                });
             move || drop(listener)
         });
     }
@@ -377,7 +401,14 @@ pub fn app() -> Html {
             .map(|s| {
                 s.changes
                     .iter()
-                    .map(|c| NodeId { kind: c.key.0, namespace: c.key.1.clone(), name: c.key.2.clone() }.key())
+                    .map(|c| {
+                        NodeId {
+                            kind: c.key.0,
+                            namespace: c.key.1.clone(),
+                            name: c.key.2.clone(),
+                        }
+                        .key()
+                    })
                     .collect()
             })
             .unwrap_or_default(),
