@@ -154,42 +154,42 @@ fn csi_volume_shape() {
         &nfs,
         None,
         expect![[r#"
-        apiVersion: v1
-        kind: PersistentVolume
-        metadata:
-          name: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
-          annotations:
-            pv.kubernetes.io/provisioned-by: nfs.csi.k8s.io
-          creationTimestamp: 2024-01-01T00:00:07Z
-          finalizers:
-          - kubernetes.io/pv-protection
-          - external-provisioner.volume.kubernetes.io/finalizer
-        spec:
-          capacity:
-            storage: 1Gi
-          accessModes:
-          - ReadWriteOnce
-          storageClassName: nfs
-          persistentVolumeReclaimPolicy: Delete
-          volumeMode: Filesystem
-          claimRef:
             apiVersion: v1
-            kind: PersistentVolumeClaim
-            namespace: default
-            name: www-web-0
-            uid: 3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
-          mountOptions:
-          - nfsvers=4.1
-          csi:
-            driver: nfs.csi.k8s.io
-            volumeHandle: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
-            volumeAttributes:
-              server: nfs-server.default.svc
-              share: /
-        status:
-          phase: Pending
-          lastPhaseTransitionTime: 2024-01-01T00:00:07Z
-    "#]],
+            kind: PersistentVolume
+            metadata:
+              annotations:
+                pv.kubernetes.io/provisioned-by: nfs.csi.k8s.io
+              creationTimestamp: "2024-01-01T00:00:07Z"
+              finalizers:
+              - kubernetes.io/pv-protection
+              - external-provisioner.volume.kubernetes.io/finalizer
+              name: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+            spec:
+              accessModes:
+              - ReadWriteOnce
+              capacity:
+                storage: 1Gi
+              claimRef:
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                name: www-web-0
+                namespace: default
+                uid: 3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+              csi:
+                driver: nfs.csi.k8s.io
+                volumeAttributes:
+                  server: nfs-server.default.svc
+                  share: /
+                volumeHandle: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+              mountOptions:
+              - nfsvers=4.1
+              persistentVolumeReclaimPolicy: Delete
+              storageClassName: nfs
+              volumeMode: Filesystem
+            status:
+              lastPhaseTransitionTime: "2024-01-01T00:00:07Z"
+              phase: Pending
+        "#]],
     );
 }
 
@@ -210,45 +210,45 @@ fn retain_class_with_topology() {
         &zonal,
         None,
         expect![[r#"
-        apiVersion: v1
-        kind: PersistentVolume
-        metadata:
-          name: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
-          annotations:
-            pv.kubernetes.io/provisioned-by: ebs.csi.aws.com
-          creationTimestamp: 2024-01-01T00:00:07Z
-          finalizers:
-          - kubernetes.io/pv-protection
-        spec:
-          capacity:
-            storage: 1Gi
-          accessModes:
-          - ReadWriteOnce
-          - ReadOnlyMany
-          storageClassName: zonal
-          persistentVolumeReclaimPolicy: Retain
-          volumeMode: Filesystem
-          claimRef:
             apiVersion: v1
-            kind: PersistentVolumeClaim
-            namespace: default
-            name: www-web-0
-            uid: 3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
-          nodeAffinity:
-            required:
-              nodeSelectorTerms:
-              - matchExpressions:
-                - key: topology.kubernetes.io/zone
-                  operator: In
-                  values:
-                  - eu-west-1a
-          csi:
-            driver: ebs.csi.aws.com
-            volumeHandle: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
-        status:
-          phase: Pending
-          lastPhaseTransitionTime: 2024-01-01T00:00:07Z
-    "#]],
+            kind: PersistentVolume
+            metadata:
+              annotations:
+                pv.kubernetes.io/provisioned-by: ebs.csi.aws.com
+              creationTimestamp: "2024-01-01T00:00:07Z"
+              finalizers:
+              - kubernetes.io/pv-protection
+              name: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+            spec:
+              accessModes:
+              - ReadWriteOnce
+              - ReadOnlyMany
+              capacity:
+                storage: 1Gi
+              claimRef:
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                name: www-web-0
+                namespace: default
+                uid: 3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+              csi:
+                driver: ebs.csi.aws.com
+                volumeHandle: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+              nodeAffinity:
+                required:
+                  nodeSelectorTerms:
+                  - matchExpressions:
+                    - key: topology.kubernetes.io/zone
+                      operator: In
+                      values:
+                      - eu-west-1a
+              persistentVolumeReclaimPolicy: Retain
+              storageClassName: zonal
+              volumeMode: Filesystem
+            status:
+              lastPhaseTransitionTime: "2024-01-01T00:00:07Z"
+              phase: Pending
+        "#]],
     );
 }
 
@@ -265,43 +265,43 @@ fn local_path_volume_shape() {
         &local,
         Some(&node1),
         expect![[r#"
-        apiVersion: v1
-        kind: PersistentVolume
-        metadata:
-          name: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
-          annotations:
-            pv.kubernetes.io/provisioned-by: rancher.io/local-path
-          creationTimestamp: 2024-01-01T00:00:07Z
-          finalizers:
-          - kubernetes.io/pv-protection
-        spec:
-          capacity:
-            storage: 1Gi
-          accessModes:
-          - ReadWriteOnce
-          storageClassName: local-path
-          persistentVolumeReclaimPolicy: Delete
-          volumeMode: Filesystem
-          claimRef:
             apiVersion: v1
-            kind: PersistentVolumeClaim
-            namespace: default
-            name: www-web-0
-            uid: 3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
-          nodeAffinity:
-            required:
-              nodeSelectorTerms:
-              - matchExpressions:
-                - key: kubernetes.io/hostname
-                  operator: In
-                  values:
-                  - node-1
-          hostPath:
-            path: /opt/local-path-provisioner/pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00_default_www-web-0
-            type: DirectoryOrCreate
-        status:
-          phase: Pending
-          lastPhaseTransitionTime: 2024-01-01T00:00:07Z
-    "#]],
+            kind: PersistentVolume
+            metadata:
+              annotations:
+                pv.kubernetes.io/provisioned-by: rancher.io/local-path
+              creationTimestamp: "2024-01-01T00:00:07Z"
+              finalizers:
+              - kubernetes.io/pv-protection
+              name: pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+            spec:
+              accessModes:
+              - ReadWriteOnce
+              capacity:
+                storage: 1Gi
+              claimRef:
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                name: www-web-0
+                namespace: default
+                uid: 3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00
+              hostPath:
+                path: /opt/local-path-provisioner/pvc-3f1c2a4e-8b0d-4c1e-9a6b-2d7f5e9c1a00_default_www-web-0
+                type: DirectoryOrCreate
+              nodeAffinity:
+                required:
+                  nodeSelectorTerms:
+                  - matchExpressions:
+                    - key: kubernetes.io/hostname
+                      operator: In
+                      values:
+                      - node-1
+              persistentVolumeReclaimPolicy: Delete
+              storageClassName: local-path
+              volumeMode: Filesystem
+            status:
+              lastPhaseTransitionTime: "2024-01-01T00:00:07Z"
+              phase: Pending
+        "#]],
     );
 }
