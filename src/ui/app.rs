@@ -347,8 +347,11 @@ pub fn app() -> Html {
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
@@ -366,7 +369,8 @@ pub fn app() -> Html {
                     };
                     e.prevent_default();
                     dispatcher.dispatch(msg);
-                });
+                },
+            );
             move || drop(listener)
         });
     }
@@ -394,7 +398,14 @@ pub fn app() -> Html {
     let cursor = sim.cursor();
     let steps = sim.steps();
     let current = cursor.checked_sub(1).and_then(|i| steps.get(i));
-    let objects: Vec<&Object> = world.objects().collect();
+    // The graph leaves out the cluster's own plumbing (kube-system, the API server's Service).
+    let objects: Vec<&Object> = world
+        .objects()
+        .filter(|o| o.namespace() != "kube-system")
+        .filter(|o| {
+            !(o.kind() == Kind::Service && o.name() == "kubernetes" && o.namespace() == "default")
+        })
+        .collect();
     let graph = Rc::new(layout(&objects));
     let changed: Rc<BTreeSet<String>> = Rc::new(
         current
@@ -505,7 +516,7 @@ pub fn app() -> Html {
         html! {
             <section id={id} class={classes!("panel", id)} aria-labelledby={format!("{id}-title")}>
                 <h2 id={format!("{id}-title")}>{ text(l, title) }</h2>
-                { body }
+                <div class="panel-body">{ body }</div>
             </section>
         }
     };

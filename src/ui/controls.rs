@@ -92,12 +92,16 @@ pub fn step_controls(props: &Props) -> Html {
         })
     };
     let total = props.total.max(1);
+    // Marks are drawn in SVG (positions as attributes), since the page's
+    // Content-Security-Policy allows no inline styles.
     let marks = props.marks.iter().enumerate().map(|(i, m)| {
-        let left = (i + 1) as f64 * 100.0 / total as f64;
+        let x = (i + 1) as f64 * 100.0 / total as f64;
         let onclick = nav(Nav::Seek(i + 1));
         html! {
-            <button type="button" tabindex="-1" class={classes!("mark", m.class, (i + 1 == props.cursor).then_some("current"))}
-                style={format!("left:{left:.3}%")} title={m.title.clone()} {onclick} />
+            <rect class={classes!("mark", m.class, (i + 1 == props.cursor).then_some("current"))}
+                x={format!("{x:.3}%")} y="0" width="3" height="8" {onclick}>
+                <title>{ m.title.clone() }</title>
+            </rect>
         }
     });
     let play_label = if props.playing {
@@ -108,12 +112,12 @@ pub fn step_controls(props: &Props) -> Html {
     html! {
         <div class="controls">
             <div class="buttons" role="toolbar" aria-label={text(l, Label::Steps)}>
-                <button type="button" onclick={nav(Nav::Start)} aria-label={text(l, Label::JumpStart)} title="Home">{ "⏮" }</button>
-                <button type="button" onclick={nav(Nav::Back)} aria-label={text(l, Label::StepBack)} title="←">{ "◀" }</button>
+                <button type="button" onclick={nav(Nav::Start)} aria-label={text(l, Label::JumpStart)} title="Home">{ "|◀" }</button>
+                <button type="button" onclick={nav(Nav::Back)} aria-label={text(l, Label::StepBack)} title="←">{ "‹" }</button>
                 <button type="button" class="play" onclick={nav(Nav::TogglePlay)} aria-label={text(l, play_label)}
-                    aria-pressed={props.playing.to_string()} title="Space">{ if props.playing { "⏸" } else { "▶" } }</button>
-                <button type="button" onclick={nav(Nav::Forward)} aria-label={text(l, Label::StepForward)} title="→">{ "▶|" }</button>
-                <button type="button" onclick={nav(Nav::End)} aria-label={text(l, Label::JumpEnd)} title="End">{ "⏭" }</button>
+                    aria-pressed={props.playing.to_string()} title="Space">{ if props.playing { "||" } else { "▶" } }</button>
+                <button type="button" onclick={nav(Nav::Forward)} aria-label={text(l, Label::StepForward)} title="→">{ "›" }</button>
+                <button type="button" onclick={nav(Nav::End)} aria-label={text(l, Label::JumpEnd)} title="End">{ "▶|" }</button>
                 <label class="speed">
                     <span>{ text(l, Label::Speed) }</span>
                     <select onchange={on_speed}>
@@ -137,7 +141,7 @@ pub fn step_controls(props: &Props) -> Html {
             <div class="timeline">
                 <input type="range" min="0" max={props.total.to_string()} value={props.cursor.to_string()}
                     aria-label={text(l, Label::Timeline)} oninput={on_scrub} />
-                <div class="marks" aria-hidden="true">{ for marks }</div>
+                <svg class="marks" aria-hidden="true" width="100%" height="8">{ for marks }</svg>
             </div>
         </div>
     }

@@ -66,8 +66,9 @@ pub fn cluster_graph(props: &Props) -> Html {
     };
     let on_wheel = {
         let zoom_by = zoom_by.clone();
+        // Yew listens to wheel events passively, so the page may scroll too; the SVG
+        // contains overscroll (see style.css).
         Callback::from(move |e: WheelEvent| {
-            e.prevent_default();
             zoom_by(if e.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 });
         })
     };

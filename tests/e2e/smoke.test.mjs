@@ -11,6 +11,7 @@ test("the shell renders under its CSP, from a sub-path, with no errors", async (
     await page.goto(base);
     await page.locator("h1.brand").waitFor();
     assert.equal(await page.locator("h1.brand").textContent(), "stsplay");
+    await page.locator(".graph-svg").waitFor();
     for (const id of ["editor", "steps", "graph", "inspector", "log", "console"]) {
       assert.ok(await page.locator(`section#${id}`).isVisible(), `panel ${id} is visible`);
     }

@@ -1,0 +1,76 @@
+// End-to-end test of the playground as a learner uses it, by keyboard and mouse: the page
+// opens on the tutorial's example at step 0, → steps, End settles the cluster, the graph
+// shows web-0..2 Ready with their claims bound, the DNS panel resolves web-0.nginx, the
+// console runs kubectl get pods, and the interface switches to 简体中文. Screenshots of
+// each stage go to target/e2e/.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { open, SHOTS } from "./browser.mjs";
+
+test("a learner steps through the tutorial's StatefulSet", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    await page.locator(".step-hint").waitFor();
+    const position = page.locator(".controls .position");
+    assert.match(await position.textContent(), /^0 \/ \d+$/);
+    await page.screenshot({ path: `${SHOTS}/1-start.png` });
+
+    // Step forward by keyboard: the first step creates pv1.
+    await page.locator("body").press("ArrowRight");
+    await page.locator(".controls .position", { hasText: /^1 \// }).waitFor();
+    await page.locator('[data-key="PersistentVolume//pv1"]').waitFor();
+    await page.locator("body").press("ArrowRight");
+    await page.locator("body").press("ArrowLeft");
+    await page.locator(".controls .position", { hasText: /^1 \// }).waitFor();
+
+    // End settles the cluster.
+    await page.locator("body").press("End");
+    for (const n of [0, 1, 2]) {
+      await page.locator(`[data-key="Pod/default/web-${n}"].ready`).waitFor();
+      await page.locator(`[data-key="PersistentVolumeClaim/default/www-web-${n}"].bound`).waitFor();
+    }
+    await page.screenshot({ path: `${SHOTS}/2-settled.png` });
+
+    // Select a claim in the graph: the inspector explains its binding.
+    await page.locator('[data-key="PersistentVolumeClaim/default/www-web-2"]').click();
+    await page.getByRole("tab", { name: "Explain" }).click();
+    await page.locator(".inspect.explain", { hasText: "pv3" }).waitFor();
+
+    // DNS panel.
+    await page.getByLabel("Name to resolve").fill("web-0.nginx");
+    await page.locator(".dns-trace", { hasText: "web-0.nginx.default.svc.cluster.local" }).waitFor();
+    assert.match(await page.locator(".dns-trace").textContent(), /10\.244\.\d+\.\d+/);
+
+    // Console.
+    const prompt = page.getByLabel("Command (kubectl, nslookup, dig)");
+    await prompt.fill("kubectl get pods");
+    await prompt.press("Enter");
+    await page.locator(".transcript .output", { hasText: "web-2   1/1     Running" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/3-console.png` });
+
+    // 简体中文.
+    await page.getByRole("button", { name: "简体中文" }).click();
+    await page.locator("#log-title", { hasText: "事件日志" }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/4-zh.png` });
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test("manifests are saved as they are typed and restored on reload", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    const editor = page.getByLabel("Kubernetes manifests (YAML)");
+    await editor.waitFor();
+    await editor.fill("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: saved\n");
+    await page.reload();
+    await page.getByLabel("Kubernetes manifests (YAML)").waitFor();
+    assert.match(await page.getByLabel("Kubernetes manifests (YAML)").inputValue(), /name: saved/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
