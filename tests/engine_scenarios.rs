@@ -202,45 +202,44 @@ fn the_tutorial_statefulset_comes_up_in_order() {
               16 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-0    (status.accessModes, status.capacity, status.phase)
               17 00:00.0 default-scheduler            Scheduled          pod/web-0                          Successfully assigned default/web-0 to node-1
               18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-              19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-9jx8d
-              20 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/kube-dns-q222s
-              21 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
-              22 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              23 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-              24 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
-              25 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
-              26 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-1 Pod web-1 in StatefulSet web success
-              27 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
-              28 00:04.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-              29 00:04.0 persistentvolume-controller  Update             persistentvolume/pv2               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-              30 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
-              31 00:04.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-1    (metadata.annotations, spec.volumeName)
-              32 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-1    (status.accessModes, status.capacity, status.phase)
-              33 00:04.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
-              34 00:04.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-              35 00:04.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              36 00:05.0 kubelet/node-2               Pulling            pod/web-1                          Pulling image "nginx:1.27"
-              37 00:05.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              38 00:07.0 kubelet/node-2               Pulled             pod/web-1                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-              39 00:08.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
-              40 00:08.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
-              41 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-2 Pod web-2 in StatefulSet web success
-              42 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
-              43 00:08.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-              44 00:08.0 persistentvolume-controller  Update             persistentvolume/pv3               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-              45 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
-              46 00:08.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-2    (metadata.annotations, spec.volumeName)
-              47 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-2    (status.accessModes, status.capacity, status.phase)
-              48 00:08.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
-              49 00:08.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-              50 00:08.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              51 00:09.0 kubelet/node-3               Pulling            pod/web-2                          Pulling image "nginx:1.27"
-              52 00:09.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              53 00:11.0 kubelet/node-3               Pulled             pod/web-2                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-              54 00:12.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
-              55 00:12.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
-              56 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-              57 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-h5gbv
+              20 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
+              21 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              22 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              23 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
+              24 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
+              25 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-1 Pod web-1 in StatefulSet web success
+              26 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
+              27 00:04.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              28 00:04.0 persistentvolume-controller  Update             persistentvolume/pv2               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              29 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
+              30 00:04.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-1    (metadata.annotations, spec.volumeName)
+              31 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-1    (status.accessModes, status.capacity, status.phase)
+              32 00:04.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
+              33 00:04.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              34 00:04.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              35 00:05.0 kubelet/node-2               Pulling            pod/web-1                          Pulling image "nginx:1.27"
+              36 00:05.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              37 00:07.0 kubelet/node-2               Pulled             pod/web-1                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              38 00:08.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
+              39 00:08.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
+              40 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-2 Pod web-2 in StatefulSet web success
+              41 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
+              42 00:08.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              43 00:08.0 persistentvolume-controller  Update             persistentvolume/pv3               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              44 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
+              45 00:08.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-2    (metadata.annotations, spec.volumeName)
+              46 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-2    (status.accessModes, status.capacity, status.phase)
+              47 00:08.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
+              48 00:08.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              49 00:08.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              50 00:09.0 kubelet/node-3               Pulling            pod/web-2                          Pulling image "nginx:1.27"
+              51 00:09.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              52 00:11.0 kubelet/node-3               Pulled             pod/web-2                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              53 00:12.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
+              54 00:12.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
+              55 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              56 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
         "#]],
     );
 }
@@ -337,80 +336,79 @@ fn scaling_down_removes_the_highest_ordinals_one_at_a_time_and_keeps_claims() {
               16 00:00.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-0    (status.accessModes, status.capacity, status.phase)
               17 00:00.0 default-scheduler            Scheduled          pod/web-0                          Successfully assigned default/web-0 to node-1
               18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-              19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-9jx8d
-              20 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/kube-dns-q222s
-              21 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
-              22 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              23 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-              24 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
-              25 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
-              26 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-1 Pod web-1 in StatefulSet web success
-              27 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
-              28 00:04.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-              29 00:04.0 persistentvolume-controller  Update             persistentvolume/pv2               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-              30 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
-              31 00:04.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-1    (metadata.annotations, spec.volumeName)
-              32 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-1    (status.accessModes, status.capacity, status.phase)
-              33 00:04.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
-              34 00:04.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-              35 00:04.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              36 00:05.0 kubelet/node-2               Pulling            pod/web-1                          Pulling image "nginx:1.27"
-              37 00:05.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              38 00:07.0 kubelet/node-2               Pulled             pod/web-1                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-              39 00:08.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
-              40 00:08.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
-              41 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-2 Pod web-2 in StatefulSet web success
-              42 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
-              43 00:08.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-              44 00:08.0 persistentvolume-controller  Update             persistentvolume/pv3               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
-              45 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
-              46 00:08.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-2    (metadata.annotations, spec.volumeName)
-              47 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-2    (status.accessModes, status.capacity, status.phase)
-              48 00:08.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
-              49 00:08.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-              50 00:08.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              51 00:09.0 kubelet/node-3               Pulling            pod/web-2                          Pulling image "nginx:1.27"
-              52 00:09.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              53 00:11.0 kubelet/node-3               Pulled             pod/web-2                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
-              54 00:12.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
-              55 00:12.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
-              56 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-              57 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              58 00:12.0 kubectl                      Update             statefulset.apps/web               (spec.replicas)
-              59 00:12.0 statefulset-controller       SuccessfulDelete   statefulset.apps/web               delete Pod web-2 in StatefulSet web successful
-              60 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.observedGeneration, status.updatedReplicas)
-              61 00:12.0 kubelet/node-3               Killing            pod/web-2                          Stopping container nginx
-              62 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-              63 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              64 00:14.0 kubelet/node-3               Delete             pod/web-2
-              65 00:14.0 statefulset-controller       SuccessfulDelete   statefulset.apps/web               delete Pod web-1 in StatefulSet web successful
-              66 00:14.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.replicas, status.updatedReplicas)
-              67 00:14.0 kubelet/node-2               Killing            pod/web-1                          Stopping container nginx
-              68 00:14.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-              69 00:14.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              70 00:16.0 kubelet/node-2               Delete             pod/web-1
-              71 00:16.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.replicas)
-              72 00:16.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              73 00:16.0 kubectl                      Update             statefulset.apps/web               (spec.replicas)
-              74 00:16.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
-              75 00:16.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.observedGeneration, status.replicas, status.updatedReplicas)
-              76 00:16.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
-              77 00:16.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-              78 00:17.0 kubelet/node-2               Pulled             pod/web-1                          Container image "nginx:1.27" already present on machine
-              79 00:17.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              80 00:18.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
-              81 00:18.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
-              82 00:18.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
-              83 00:18.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
-              84 00:18.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
-              85 00:18.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
-              86 00:18.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              87 00:19.0 kubelet/node-3               Pulled             pod/web-2                          Container image "nginx:1.27" already present on machine
-              88 00:19.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
-              89 00:20.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
-              90 00:20.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
-              91 00:20.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
-              92 00:20.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-9jx8d (endpoints)
+              19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-h5gbv
+              20 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
+              21 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              22 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              23 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
+              24 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
+              25 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-1 Pod web-1 in StatefulSet web success
+              26 00:04.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
+              27 00:04.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              28 00:04.0 persistentvolume-controller  Update             persistentvolume/pv2               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              29 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv2               (status.lastPhaseTransitionTime, status.phase)
+              30 00:04.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-1    (metadata.annotations, spec.volumeName)
+              31 00:04.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-1    (status.accessModes, status.capacity, status.phase)
+              32 00:04.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
+              33 00:04.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              34 00:04.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              35 00:05.0 kubelet/node-2               Pulling            pod/web-1                          Pulling image "nginx:1.27"
+              36 00:05.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              37 00:07.0 kubelet/node-2               Pulled             pod/web-1                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              38 00:08.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
+              39 00:08.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
+              40 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Claim www-web-2 Pod web-2 in StatefulSet web success
+              41 00:08.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
+              42 00:08.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              43 00:08.0 persistentvolume-controller  Update             persistentvolume/pv3               (metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.claimRef)
+              44 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolume/pv3               (status.lastPhaseTransitionTime, status.phase)
+              45 00:08.0 persistentvolume-controller  Update             persistentvolumeclaim/www-web-2    (metadata.annotations, spec.volumeName)
+              46 00:08.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/www-web-2    (status.accessModes, status.capacity, status.phase)
+              47 00:08.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
+              48 00:08.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              49 00:08.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              50 00:09.0 kubelet/node-3               Pulling            pod/web-2                          Pulling image "nginx:1.27"
+              51 00:09.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              52 00:11.0 kubelet/node-3               Pulled             pod/web-2                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
+              53 00:12.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
+              54 00:12.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
+              55 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              56 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              57 00:12.0 kubectl                      Update             statefulset.apps/web               (spec.replicas)
+              58 00:12.0 statefulset-controller       SuccessfulDelete   statefulset.apps/web               delete Pod web-2 in StatefulSet web successful
+              59 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.observedGeneration, status.updatedReplicas)
+              60 00:12.0 kubelet/node-3               Killing            pod/web-2                          Stopping container nginx
+              61 00:12.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              62 00:12.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              63 00:14.0 kubelet/node-3               Delete             pod/web-2
+              64 00:14.0 statefulset-controller       SuccessfulDelete   statefulset.apps/web               delete Pod web-1 in StatefulSet web successful
+              65 00:14.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.replicas, status.updatedReplicas)
+              66 00:14.0 kubelet/node-2               Killing            pod/web-1                          Stopping container nginx
+              67 00:14.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              68 00:14.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              69 00:16.0 kubelet/node-2               Delete             pod/web-1
+              70 00:16.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.replicas)
+              71 00:16.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              72 00:16.0 kubectl                      Update             statefulset.apps/web               (spec.replicas)
+              73 00:16.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-1 in StatefulSet web successful
+              74 00:16.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.currentReplicas, status.observedGeneration, status.replicas, status.updatedReplicas)
+              75 00:16.0 default-scheduler            Scheduled          pod/web-1                          Successfully assigned default/web-1 to node-2
+              76 00:16.0 kubelet/node-2               UpdateStatus       pod/web-1                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              77 00:17.0 kubelet/node-2               Pulled             pod/web-1                          Container image "nginx:1.27" already present on machine
+              78 00:17.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              79 00:18.0 kubelet/node-2               Created            pod/web-1                          Created container: nginx
+              80 00:18.0 kubelet/node-2               Started            pod/web-1                          Started container nginx
+              81 00:18.0 statefulset-controller       SuccessfulCreate   statefulset.apps/web               create Pod web-2 in StatefulSet web successful
+              82 00:18.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.currentReplicas, status.readyReplicas, status.replicas)
+              83 00:18.0 default-scheduler            Scheduled          pod/web-2                          Successfully assigned default/web-2 to node-3
+              84 00:18.0 kubelet/node-3               UpdateStatus       pod/web-2                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
+              85 00:18.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              86 00:19.0 kubelet/node-3               Pulled             pod/web-2                          Container image "nginx:1.27" already present on machine
+              87 00:19.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              88 00:20.0 kubelet/node-3               Created            pod/web-2                          Created container: nginx
+              89 00:20.0 kubelet/node-3               Started            pod/web-2                          Started container nginx
+              90 00:20.0 statefulset-controller       UpdateStatus       statefulset.apps/web               (status.availableReplicas, status.readyReplicas)
+              91 00:20.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
         "#]],
     );
 }
@@ -547,33 +545,32 @@ fn dynamic_provisioning_creates_and_binds_a_volume() {
             "kubectl get pv",
         ],
         expect![[r#"
-        $ kubectl apply -f scenario.yaml
-        storageclass.storage.k8s.io/nfs-storage created
-        persistentvolumeclaim/data created
-        $ kubectl get pvc
-        NAME   STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
-        data   Bound    pvc-669eb230-178c-482f-be86-790540edfd02   1Gi        RWX            nfs-storage    <unset>                 3s
-        $ kubectl get pv -o name
-        persistentvolume/pvc-669eb230-178c-482f-be86-790540edfd02
-        $ kubectl delete pvc data
-        persistentvolumeclaim "data" deleted
-        $ kubectl get pv
-        No resources found
-        --- steps
-           1 00:00.0 kubectl                      Create             storageclass.storage.k8s.io/nfs-storage
-           2 00:00.0 kubectl                      Create             persistentvolumeclaim/data
-           3 00:00.0 persistentvolume-controller  ExternalProvisioning persistentvolumeclaim/data         Waiting for a volume to be created either by the external provisioner 'example.com/nfs' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.
-           4 00:00.0 example.com/nfs              Provisioning       persistentvolumeclaim/data         External provisioner is provisioning volume for claim "default/data"
-           5 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/kube-dns-q222s
-           6 00:03.0 example.com/nfs              ProvisioningSucceeded persistentvolumeclaim/data         Successfully provisioned volume pvc-669eb230-178c-482f-be86-790540edfd02
-           7 00:03.0 persistentvolume-controller  UpdateStatus       persistentvolume/pvc-669eb230-178c-482f-be86-790540edfd02 (status.lastPhaseTransitionTime, status.phase)
-           8 00:03.0 persistentvolume-controller  Update             persistentvolumeclaim/data         (metadata.annotations.pv.kubernetes.io/bind-completed, metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.volumeName)
-           9 00:03.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/data         (status.accessModes, status.capacity, status.phase)
-          10 00:03.0 kubectl                      Update             persistentvolumeclaim/data         (metadata.deletionGracePeriodSeconds, metadata.deletionTimestamp)
-          11 00:03.0 pvc-protection-controller    Delete             persistentvolumeclaim/data
-          12 00:03.0 persistentvolume-controller  UpdateStatus       persistentvolume/pvc-669eb230-178c-482f-be86-790540edfd02 (status.phase)
-          13 00:03.0 example.com/nfs              Delete             persistentvolume/pvc-669eb230-178c-482f-be86-790540edfd02
-    "#]],
+            $ kubectl apply -f scenario.yaml
+            storageclass.storage.k8s.io/nfs-storage created
+            persistentvolumeclaim/data created
+            $ kubectl get pvc
+            NAME   STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE
+            data   Bound    pvc-29167527-0e30-4dc3-b8af-eb355eeef15a   1Gi        RWX            nfs-storage    <unset>                 3s
+            $ kubectl get pv -o name
+            persistentvolume/pvc-29167527-0e30-4dc3-b8af-eb355eeef15a
+            $ kubectl delete pvc data
+            persistentvolumeclaim "data" deleted
+            $ kubectl get pv
+            No resources found
+            --- steps
+               1 00:00.0 kubectl                      Create             storageclass.storage.k8s.io/nfs-storage
+               2 00:00.0 kubectl                      Create             persistentvolumeclaim/data
+               3 00:00.0 persistentvolume-controller  ExternalProvisioning persistentvolumeclaim/data         Waiting for a volume to be created either by the external provisioner 'example.com/nfs' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.
+               4 00:00.0 example.com/nfs              Provisioning       persistentvolumeclaim/data         External provisioner is provisioning volume for claim "default/data"
+               5 00:03.0 example.com/nfs              ProvisioningSucceeded persistentvolumeclaim/data         Successfully provisioned volume pvc-29167527-0e30-4dc3-b8af-eb355eeef15a
+               6 00:03.0 persistentvolume-controller  UpdateStatus       persistentvolume/pvc-29167527-0e30-4dc3-b8af-eb355eeef15a (status.lastPhaseTransitionTime, status.phase)
+               7 00:03.0 persistentvolume-controller  Update             persistentvolumeclaim/data         (metadata.annotations.pv.kubernetes.io/bind-completed, metadata.annotations.pv.kubernetes.io/bound-by-controller, spec.volumeName)
+               8 00:03.0 persistentvolume-controller  UpdateStatus       persistentvolumeclaim/data         (status.accessModes, status.capacity, status.phase)
+               9 00:03.0 kubectl                      Update             persistentvolumeclaim/data         (metadata.deletionGracePeriodSeconds, metadata.deletionTimestamp)
+              10 00:03.0 pvc-protection-controller    Delete             persistentvolumeclaim/data
+              11 00:03.0 persistentvolume-controller  UpdateStatus       persistentvolume/pvc-29167527-0e30-4dc3-b8af-eb355eeef15a (status.phase)
+              12 00:03.0 example.com/nfs              Delete             persistentvolume/pvc-29167527-0e30-4dc3-b8af-eb355eeef15a
+        "#]],
     );
 }
 

@@ -162,7 +162,7 @@ impl World {
                 ("dns-tcp", 53, "TCP", IntOrString::Int(53)),
                 ("metrics", 9153, "TCP", IntOrString::Int(9153)),
             ],
-            Some(&[("k8s-app", "kube-dns")]),
+            None,
             &[
                 ("k8s-app", "kube-dns"),
                 ("kubernetes.io/cluster-service", "true"),
@@ -170,6 +170,7 @@ impl World {
             ],
         );
         world.insert_new(Object::Service(dns), &born);
+        world.insert_new(Object::EndpointSlice(dns_slice()), &born);
         world
     }
 
@@ -371,6 +372,70 @@ impl World {
             }
         }
         "10.96.255.254".into()
+    }
+}
+
+/// The endpoints of the cluster DNS: two CoreDNS pods on the control plane, which the
+/// playground does not run as pods of its own (the kube-dns Service therefore has no
+/// selector here, and this slice is fixed).
+fn dns_slice() -> EndpointSlice {
+    let mut metadata = ObjectMeta {
+        name: "kube-dns-b7m4k".into(),
+        namespace: Some("kube-system".into()),
+        ..Default::default()
+    };
+    for (k, v) in [
+        ("kubernetes.io/service-name", "kube-dns"),
+        (
+            "endpointslice.kubernetes.io/managed-by",
+            "endpointslice-controller.k8s.io",
+        ),
+        ("k8s-app", "kube-dns"),
+    ] {
+        metadata.labels.insert(k.into(), v.into());
+    }
+    let endpoint = |ip: &str, pod: &str| Endpoint {
+        addresses: vec![ip.into()],
+        conditions: EndpointConditions {
+            ready: Some(true),
+            serving: Some(true),
+            terminating: Some(false),
+        },
+        target_ref: Some(ObjectReference {
+            kind: Some("Pod".into()),
+            namespace: Some("kube-system".into()),
+            name: Some(pod.into()),
+            ..Default::default()
+        }),
+        node_name: Some("control-plane".into()),
+        ..Default::default()
+    };
+    EndpointSlice {
+        api_version: "discovery.k8s.io/v1".into(),
+        kind: "EndpointSlice".into(),
+        metadata,
+        address_type: "IPv4".into(),
+        endpoints: vec![
+            endpoint("10.244.0.2", "coredns-668d6bf9bc-7vq2x"),
+            endpoint("10.244.0.3", "coredns-668d6bf9bc-l5w8n"),
+        ],
+        ports: vec![
+            EndpointPort {
+                name: Some("dns".into()),
+                port: Some(53),
+                protocol: Some("UDP".into()),
+            },
+            EndpointPort {
+                name: Some("dns-tcp".into()),
+                port: Some(53),
+                protocol: Some("TCP".into()),
+            },
+            EndpointPort {
+                name: Some("metrics".into()),
+                port: Some(9153),
+                protocol: Some("TCP".into()),
+            },
+        ],
     }
 }
 
