@@ -819,3 +819,45 @@ fn random_commands_keep_the_invariants() {
         }
     }
 }
+
+#[test]
+fn an_orphaned_statefulset_is_adopted_back() {
+    let two = WEB.replace("replicas: 3", "replicas: 2");
+    let mut sim = Simulation::new(1);
+    for (line, text) in [
+        ("kubectl apply -f web.yaml", WEB),
+        ("kubectl delete statefulset web --cascade=orphan", WEB),
+        ("kubectl delete pod web-0", WEB),
+        ("kubectl apply -f web.yaml", two.as_str()),
+    ] {
+        let printed = shell::run(&mut sim, line, &|_| Ok(text.to_string()));
+        assert_eq!(printed.exit_code, 0, "{line}: {}", printed.output);
+        settle_checked(&mut sim).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let pods: Vec<String> = sim
+        .world()
+        .pods()
+        .map(|p| p.metadata.name.clone())
+        .collect();
+    assert_eq!(
+        pods,
+        ["web-0", "web-1"],
+        "web-0 relaunched, web-1 adopted, the orphaned web-2 out of range removed"
+    );
+    let set_uid = sim
+        .world()
+        .sets()
+        .next()
+        .and_then(|s| s.metadata.uid.clone());
+    for pod in sim.world().pods() {
+        assert_eq!(
+            pod.metadata
+                .owner_references
+                .first()
+                .map(|r| Some(r.uid.clone())),
+            Some(set_uid.clone()),
+            "{}",
+            pod.metadata.name
+        );
+    }
+}

@@ -88,3 +88,83 @@ fn a_bug_shows_a_banner_with_its_message_as_text() {
         "the message is text, not markup"
     );
 }
+
+/// Clicks any element (HTML or SVG) with a bubbling click event.
+fn click(root: &web_sys::Element, selector: &str) {
+    let element = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is not rendered"));
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// Mounts the app on the tutorial's example (nothing saved), in English.
+async fn mount_example() -> web_sys::Element {
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage.set_item("stsplay.lang", "en").unwrap();
+    storage.remove_item("stsplay.manifests").unwrap();
+    let root = mount();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_example_opens_at_step_zero_and_steps_forward_and_back() {
+    let root = mount_example().await;
+    assert!(text_of(&root, ".controls .position").starts_with("0 / "));
+    click(&root, "button[aria-label='Step forward']");
+    yew::scheduler::flush().await;
+    assert!(text_of(&root, ".controls .position").starts_with("1 / "));
+    assert!(root
+        .query_selector("[data-key='PersistentVolume//pv1']")
+        .unwrap()
+        .is_some());
+    click(&root, "button[aria-label='Step back']");
+    yew::scheduler::flush().await;
+    assert!(text_of(&root, ".controls .position").starts_with("0 / "));
+    assert!(root
+        .query_selector("[data-key='PersistentVolume//pv1']")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn jumping_to_the_end_settles_and_selecting_inspects() {
+    let root = mount_example().await;
+    click(&root, "button[aria-label='Jump to end']");
+    yew::scheduler::flush().await;
+    let ready = root
+        .query_selector_all("[data-key^='Pod/default/web-'].ready")
+        .unwrap()
+        .length();
+    assert_eq!(ready, 3);
+    click(&root, "[data-key='Pod/default/web-1']");
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, ".inspected"), "Pod web-1");
+    assert!(text_of(&root, ".inspect").contains("hostname: web-1"));
+    // Seeking back to the start empties the cluster of the scenario's objects.
+    click(&root, "button[aria-label='Jump to start']");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        root.query_selector_all("[data-key^='Pod/']")
+            .unwrap()
+            .length(),
+        0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn applying_edited_manifests_adds_steps() {
+    let root = mount_example().await;
+    click(&root, "button[aria-label='Jump to end']");
+    yew::scheduler::flush().await;
+    let before = text_of(&root, ".controls .position");
+    click(&root, ".editor-actions .apply");
+    yew::scheduler::flush().await;
+    // Re-applying the same manifests changes nothing but is reported in the console.
+    assert!(text_of(&root, ".transcript").contains("statefulset.apps/web unchanged"));
+    assert_eq!(text_of(&root, ".controls .position"), before);
+}

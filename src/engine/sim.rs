@@ -133,6 +133,10 @@ impl Simulation {
 
     /// Applies one act at the cursor, records the step, and keeps checkpoints.
     fn push(&mut self, act: Act) {
+        self.push_waiting(act, Vec::new());
+    }
+
+    fn push_waiting(&mut self, act: Act, waits: Vec<Text>) {
         let before_dns =
             touches_dns(&act).then(|| dns::names(&dns::Dns::new(self.world.objects())));
         let now = self.world.now_ms;
@@ -142,6 +146,7 @@ impl Simulation {
             let after = dns::names(&dns::Dns::new(self.world.objects()));
             step.dns = dns::changes(&before, &after);
         }
+        step.waits = waits;
         self.steps.push(step);
         self.acts.push((now, act));
         self.cursor = index;
@@ -181,10 +186,15 @@ impl Simulation {
             return true;
         }
         for _ in 0..64 {
-            let (act, _, next) = decide(&self.world);
+            let (act, waits, next) = decide(&self.world);
             match (act, next) {
                 (Some(act), _) => {
-                    self.push(act);
+                    // A write that changes nothing (it was refused) would repeat forever:
+                    // the components are stuck, which is a settled state, not a step.
+                    if is_noop(&self.world, &act) {
+                        return false;
+                    }
+                    self.push_waiting(act, waits);
                     return true;
                 }
                 (None, Some(t)) if t > self.world.now_ms => self.world.now_ms = t,
@@ -242,6 +252,22 @@ impl Simulation {
     pub fn back(&mut self) {
         self.seek(self.cursor.saturating_sub(1));
     }
+}
+
+/// Whether an act would change nothing: no event, and every write refused or a no-op.
+fn is_noop(world: &World, act: &Act) -> bool {
+    act.event.is_none()
+        && act.writes.iter().all(|w| match w {
+            step::Write::Create(o) => {
+                let mut key = super::world::key_of(o);
+                if o.kind().namespaced() && key.1.is_empty() {
+                    key.1 = "default".into();
+                }
+                world.contains(&key)
+            }
+            step::Write::Update(o) => world.get(&super::world::key_of(o)) == Some(o),
+            step::Write::Remove(k) => !world.contains(k),
+        })
 }
 
 fn touches_dns(act: &Act) -> bool {

@@ -242,6 +242,42 @@ fn revisions(world: &World, v: &View) -> Result<(String, String), Box<Decision>>
         revision_hash(&template, collision)
     );
     let max = v.revisions.iter().map(|r| r.revision).max().unwrap_or(0);
+    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
+    if let Some(Object::ControllerRevision(other)) = world.find(Kind::ControllerRevision, ns, &name)
+    {
+        let owned = owned_by(&other.metadata, &v.uid);
+        let orphan = !other
+            .metadata
+            .owner_references
+            .iter()
+            .any(|r| r.controller == Some(true));
+        if orphan {
+            let mut adopted = other.clone();
+            adopted.metadata.owner_references.push(controller_ref(set));
+            return Err(Box::new(act(
+                vec![Write::Update(Object::ControllerRevision(adopted))],
+                None,
+                Text::new(
+                    format!("ControllerRevision {name} has no controller and matches StatefulSet {}: the controller adopts it.", set.metadata.name),
+                    format!("ControllerRevision {name} 没有控制器,且与 StatefulSet {} 匹配:控制器收养它。", set.metadata.name),
+                ),
+            )));
+        }
+        if !owned {
+            // A revision of that name belongs to someone else: a hash collision.
+            let mut bumped = set.clone();
+            let status = bumped.status.get_or_insert_with(Default::default);
+            status.collision_count = Some(collision.saturating_add(1));
+            return Err(Box::new(act(
+                vec![Write::Update(Object::StatefulSet(bumped))],
+                None,
+                Text::new(
+                    format!("The name {name} is taken by another object: the controller raises status.collisionCount and hashes again."),
+                    format!("名称 {name} 已被其他对象占用:控制器增加 status.collisionCount 并重新计算哈希。"),
+                ),
+            )));
+        }
+    }
     match v.revisions.iter().find(|r| r.metadata.name == name) {
         None => {
             let mut labels = set.spec.template.metadata.labels.clone();
@@ -508,6 +544,31 @@ fn pod_text(v: &View, pod: &str) -> (String, String) {
     (pod.to_string(), v.set.metadata.name.clone())
 }
 
+/// A pod without a controller that this set should own: its name parses to this set and
+/// its labels match the selector. Upstream: stateful_set.go `getPodsForStatefulSet` (ClaimPods)
+fn orphan_to_adopt<'a>(world: &'a World, set: &StatefulSet) -> Option<&'a Pod> {
+    let selector = set.spec.selector.as_ref()?;
+    if selector.match_labels.is_empty() && selector.match_expressions.is_empty() {
+        return None;
+    }
+    let ns = set.metadata.namespace.as_deref();
+    world.pods().find(|p| {
+        p.metadata.namespace.as_deref() == ns
+            && p.metadata.deletion_timestamp.is_none()
+            && !p
+                .metadata
+                .owner_references
+                .iter()
+                .any(|r| r.controller == Some(true))
+            && parent_name_and_ordinal(&p.metadata.name).0 == set.metadata.name
+            && selector
+                .match_labels
+                .iter()
+                .all(|(k, v)| p.metadata.labels.get(k) == Some(v))
+            && selector.match_expressions.is_empty()
+    })
+}
+
 /// One decision of the StatefulSet controller for one set.
 fn sync(world: &World, set: &StatefulSet) -> Decision {
     let v = view(world, set);
@@ -519,6 +580,19 @@ fn sync(world: &World, set: &StatefulSet) -> Decision {
     let mut waits: Vec<Text> = Vec::new();
     let mut next_ms: Option<i64> = None;
     if set.metadata.deletion_timestamp.is_none() {
+        if let Some(orphan) = orphan_to_adopt(world, set) {
+            let pname = orphan.metadata.name.clone();
+            let mut adopted = orphan.clone();
+            adopted.metadata.owner_references.push(controller_ref(set));
+            return act(
+                vec![Write::Update(Object::Pod(adopted))],
+                None,
+                Text::new(
+                    format!("Pod {pname} has no controller, its labels match the selector of StatefulSet {name} and its name is {name}-<ordinal>: the controller adopts it (adds its ownerReference) instead of creating another {pname}."),
+                    format!("Pod {pname} 没有控制器,它的标签匹配 StatefulSet {name} 的选择算符,名称也是 {name}-<序号>:控制器收养它(添加 ownerReference),而不是再创建一个 {pname}。"),
+                ),
+            );
+        }
         if let Some(decision) =
             replicas_pass(world, &v, &current, &update, &mut waits, &mut next_ms)
         {

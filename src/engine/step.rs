@@ -151,6 +151,8 @@ pub struct Step {
     pub event: Option<StepEvent>,
     pub changes: Vec<Change>,
     pub explain: Text,
+    /// What other components were waiting for when this step was taken.
+    pub waits: Vec<Text>,
     /// DNS names that started or stopped answering (or changed) with this step.
     pub dns: Vec<Text>,
 }
@@ -306,6 +308,10 @@ pub fn apply(world: &mut World, act: Act, index: usize) -> Step {
                 if object.kind().namespaced() && object.meta().namespace.is_none() {
                     object.meta_mut().namespace = Some("default".into());
                 }
+                // The API server refuses to create what exists (AlreadyExists): nothing changes.
+                if world.contains(&key_of(&object)) {
+                    continue;
+                }
                 super::api::prepare_for_create(&mut object);
                 super::api::admit_create(world, &mut object);
                 let key = world.insert_new(object, &now);
@@ -358,6 +364,7 @@ pub fn apply(world: &mut World, act: Act, index: usize) -> Step {
         event,
         changes,
         explain: act.explain,
+        waits: Vec::new(),
         dns: Vec::new(),
     }
 }

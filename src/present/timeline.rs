@@ -79,6 +79,14 @@ pub fn row(step: &Step, lang: Lang) -> Row {
         None => (verb(step), String::new(), false),
     };
     let mut explanation = pick(&step.explain, lang);
+    for wait in step.waits.iter().take(3) {
+        explanation.push_str(match lang {
+            Lang::En => " Meanwhile: ",
+            Lang::Zh => " 同时:",
+        });
+        explanation.push_str(&pick(wait, lang));
+        explanation.push_str(if lang == Lang::Zh { "。" } else { "." });
+    }
     for change in &step.dns {
         explanation.push(' ');
         explanation.push_str(&pick(change, lang));
