@@ -235,6 +235,16 @@ fn soa() -> Record {
 impl Dns {
     /// Indexes the objects that make DNS records. Objects of other kinds are ignored.
     pub fn new<'a>(objects: impl IntoIterator<Item = &'a Object>) -> Dns {
+        Dns::build(objects, true)
+    }
+
+    /// The records only, without what the explainer needs (pods): for comparing the names
+    /// DNS answers before and after a step.
+    pub fn records_only<'a>(objects: impl IntoIterator<Item = &'a Object>) -> Dns {
+        Dns::build(objects, false)
+    }
+
+    fn build<'a>(objects: impl IntoIterator<Item = &'a Object>, with_pods: bool) -> Dns {
         let mut dns = Dns::default();
         let mut slices: Vec<&EndpointSlice> = Vec::new();
         for object in objects {
@@ -247,7 +257,7 @@ impl Dns {
                     dns.services
                         .insert(key(ns, &svc.metadata.name), svc.clone());
                 }
-                Object::Pod(pod) => {
+                Object::Pod(pod) if with_pods => {
                     dns.pods
                         .insert(key(object.namespace(), &pod.metadata.name), pod.clone());
                 }

@@ -37,12 +37,9 @@ fn suffix_for(seed: &str) -> String {
 
 /// The controller's decision: the first Service whose slice is not what it should be.
 pub fn decide(world: &World) -> Decision {
-    let pods: Vec<Pod> = world.pods().cloned().collect();
-    let pod_refs: Vec<&Pod> = pods.iter().collect();
-    let nodes: Vec<Node> = world.nodes().cloned().collect();
-    let node_refs: Vec<&Node> = nodes.iter().collect();
-    let services: Vec<Service> = world.services().cloned().collect();
-    for service in &services {
+    let pod_refs: Vec<&Pod> = world.pods().collect();
+    let node_refs: Vec<&Node> = world.nodes().collect();
+    for service in world.services() {
         if !endpointslice::manages(service) || service.metadata.deletion_timestamp.is_some() {
             continue;
         }

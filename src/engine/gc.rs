@@ -13,7 +13,6 @@ use super::step::{Act, Component, Decision, Write};
 use super::text::Text;
 use super::world::{key_of, World};
 use crate::manifest::model::*;
-use std::collections::BTreeSet;
 
 fn act(component: Component, writes: Vec<Write>, explain: Text) -> Decision {
     Decision::Act(Act {
@@ -44,10 +43,21 @@ fn without_finalizer(object: &Object, finalizer: &str) -> Write {
 
 /// The garbage collector's decision.
 pub fn decide(world: &World) -> Decision {
-    let uids: BTreeSet<String> = world
-        .objects()
-        .filter_map(|o| o.meta().uid.clone())
-        .collect();
+    // An owner exists when the object its reference names (kind, namespace, name) is
+    // there with the same uid.
+    let exists = |object: &Object, r: &OwnerReference| {
+        let Some(kind) = Kind::from_name(&r.kind) else {
+            return false;
+        };
+        let ns = if kind.namespaced() {
+            object.namespace()
+        } else {
+            ""
+        };
+        world
+            .find(kind, ns, &r.name)
+            .is_some_and(|o| o.meta().uid.as_deref() == Some(r.uid.as_str()))
+    };
     // Owners deleted with --cascade=orphan or foreground.
     for owner in world.objects() {
         let meta = owner.meta();
@@ -105,7 +115,7 @@ pub fn decide(world: &World) -> Decision {
         if meta.owner_references.is_empty() || meta.deletion_timestamp.is_some() {
             continue;
         }
-        if meta.owner_references.iter().any(|r| uids.contains(&r.uid)) {
+        if meta.owner_references.iter().any(|r| exists(object, r)) {
             continue;
         }
         let owner = meta

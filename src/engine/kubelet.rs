@@ -47,11 +47,8 @@ fn set_condition(status: &mut PodStatus, kind: &str, value: bool, now: &str, rea
 
 /// Whether an event with this reason was recorded for this pod incarnation.
 fn has_event(world: &World, pod: &Pod, reason: &str) -> bool {
-    let uid = pod.metadata.uid.as_deref();
-    world.of_kind(Kind::Event).any(|o| match o {
-        Object::Event(e) => e.involved_object.uid.as_deref() == uid && e.reason == reason,
-        _ => false,
-    })
+    let uid = pod.metadata.uid.as_deref().unwrap_or("");
+    world.events_for(uid).any(|e| e.reason == reason)
 }
 
 fn image(pod: &Pod) -> String {
@@ -148,15 +145,9 @@ pub fn decide(world: &World) -> Decision {
                 );
             }
             let asked = world
-                .of_kind(Kind::Event)
-                .filter_map(|o| match o {
-                    Object::Event(e)
-                        if e.involved_object.uid == pod.metadata.uid && e.reason == "Killing" =>
-                    {
-                        e.first_timestamp.as_deref().and_then(parse_rfc3339)
-                    }
-                    _ => None,
-                })
+                .events_for(pod.metadata.uid.as_deref().unwrap_or(""))
+                .filter(|e| e.reason == "Killing")
+                .filter_map(|e| e.first_timestamp.as_deref().and_then(parse_rfc3339))
                 .max()
                 .unwrap_or(world.now_ms);
             let grace_ms = pod

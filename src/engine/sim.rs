@@ -138,12 +138,12 @@ impl Simulation {
 
     fn push_waiting(&mut self, act: Act, waits: Vec<Text>) {
         let before_dns =
-            touches_dns(&act).then(|| dns::names(&dns::Dns::new(self.world.objects())));
+            touches_dns(&act).then(|| dns::names(&dns::Dns::records_only(self.world.objects())));
         let now = self.world.now_ms;
         let index = self.cursor + 1;
         let mut step = step::apply(&mut self.world, act.clone(), index);
         if let Some(before) = before_dns {
-            let after = dns::names(&dns::Dns::new(self.world.objects()));
+            let after = dns::names(&dns::Dns::records_only(self.world.objects()));
             step.dns = dns::changes(&before, &after);
         }
         step.waits = waits;

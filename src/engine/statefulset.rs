@@ -219,12 +219,7 @@ fn act(writes: Vec<Write>, event: Option<EventSpec>, explain: Text) -> Decision 
 /// Whether an identical warning was already recorded for this set (so a blocked sync
 /// does not repeat it every step).
 fn already_reported(world: &World, v: &View, message: &str) -> bool {
-    world.of_kind(Kind::Event).any(|o| match o {
-        Object::Event(e) => {
-            e.involved_object.uid.as_deref() == Some(v.uid.as_str()) && e.message == message
-        }
-        _ => false,
-    })
+    world.events_for(&v.uid).any(|e| e.message == message)
 }
 
 /// The update revision (name, template) and whether it must be created or renumbered first.
@@ -368,6 +363,14 @@ fn claims_for(set: &StatefulSet, ordinal: i64) -> Vec<(String, PersistentVolumeC
         .collect()
 }
 
+/// The names of the claims a pod of this set uses, without building the claims.
+fn claim_names(set: &StatefulSet, ordinal: i64) -> impl Iterator<Item = String> + '_ {
+    set.spec
+        .volume_claim_templates
+        .iter()
+        .map(move |t| claim_name(&t.metadata.name, &set.metadata.name, ordinal))
+}
+
 /// A new pod for an ordinal from a template and revision.
 /// Upstream: stateful_set_utils.go `newVersionedStatefulSetPod`, `initIdentity`, `updateStorage`
 fn new_pod(set: &StatefulSet, template: &PodTemplateSpec, revision: &str, ordinal: i64) -> Pod {
@@ -468,6 +471,18 @@ fn fix_claim_owner(
         return None;
     }
     let wanted = wanted_claim_owner(set, pod, condemned);
+    // Most syncs find the references already right: check before building new ones.
+    let ours =
+        |r: &&OwnerReference| r.uid == set_uid || (r.kind == "Pod" && r.name == pod.metadata.name);
+    let mut current = claim.metadata.owner_references.iter().filter(ours);
+    let up_to_date = match (&wanted, current.next(), current.next()) {
+        (None, None, _) => true,
+        (Some(w), Some(r), None) => w == r,
+        _ => false,
+    };
+    if up_to_date {
+        return None;
+    }
     let mut refs: Vec<OwnerReference> = claim
         .metadata
         .owner_references
@@ -645,12 +660,12 @@ fn replicas_pass(
         .as_ref()
         .and_then(|r| r.partition)
         .unwrap_or(0);
-    let by_ordinal = |ordinal: i64| {
-        v.pods
-            .iter()
-            .copied()
-            .find(|p| parent_name_and_ordinal(&p.metadata.name).1 == ordinal)
-    };
+    let ordinals: std::collections::BTreeMap<i64, &Pod> = v
+        .pods
+        .iter()
+        .map(|p| (parent_name_and_ordinal(&p.metadata.name).1, *p))
+        .collect();
+    let by_ordinal = |ordinal: i64| ordinals.get(&ordinal).copied();
     let mut condemned: Vec<&Pod> = v
         .pods
         .iter()
@@ -793,7 +808,10 @@ fn replicas_pass(
                 // Pending pods get any claim that went missing.
                 let pending =
                     pod.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Pending");
-                if pending {
+                if pending
+                    && claim_names(set, ordinal)
+                        .any(|n| world.find(Kind::PersistentVolumeClaim, ns, &n).is_none())
+                {
                     for (_, claim) in claims_for(set, ordinal) {
                         let claim_key = (
                             Kind::PersistentVolumeClaim,
@@ -814,16 +832,14 @@ fn replicas_pass(
                     }
                 }
                 // Claims follow the retention policy.
-                for (_, claim) in claims_for(set, ordinal) {
-                    if let Some(fixed) =
-                        fix_claim_owner(world, set, pod, &claim.metadata.name, false)
-                    {
+                for claim_name in claim_names(set, ordinal) {
+                    if let Some(fixed) = fix_claim_owner(world, set, pod, &claim_name, false) {
                         return Some(act(
                             vec![Write::Update(Object::PersistentVolumeClaim(fixed))],
                             None,
                             Text::new(
-                                format!("persistentVolumeClaimRetentionPolicy decides who owns claim {}: the controller sets its ownerReferences so the garbage collector deletes it only when the policy says so.", claim.metadata.name),
-                                format!("persistentVolumeClaimRetentionPolicy 决定 PVC {} 的属主:控制器设置它的 ownerReferences,让垃圾回收器只在策略要求时删除它。", claim.metadata.name),
+                                format!("persistentVolumeClaimRetentionPolicy decides who owns claim {claim_name}: the controller sets its ownerReferences so the garbage collector deletes it only when the policy says so."),
+                                format!("persistentVolumeClaimRetentionPolicy 决定 PVC {claim_name} 的属主:控制器设置它的 ownerReferences,让垃圾回收器只在策略要求时删除它。"),
                             ),
                         ));
                     }
@@ -872,14 +888,14 @@ fn replicas_pass(
     // Condemned pods: claims first follow the scale-down retention policy.
     for pod in &condemned {
         let ordinal = parent_name_and_ordinal(&pod.metadata.name).1;
-        for (_, claim) in claims_for(set, ordinal) {
-            if let Some(fixed) = fix_claim_owner(world, set, pod, &claim.metadata.name, true) {
+        for claim_name in claim_names(set, ordinal) {
+            if let Some(fixed) = fix_claim_owner(world, set, pod, &claim_name, true) {
                 return Some(act(
                     vec![Write::Update(Object::PersistentVolumeClaim(fixed))],
                     None,
                     Text::new(
-                        format!("{} is about to be removed by the scale-down; persistentVolumeClaimRetentionPolicy.whenScaled decides whether its claim {} goes with it, through the claim's ownerReferences.", pod.metadata.name, claim.metadata.name),
-                        format!("{} 即将因缩容被删除;persistentVolumeClaimRetentionPolicy.whenScaled 通过 PVC {} 的 ownerReferences 决定它是否随之删除。", pod.metadata.name, claim.metadata.name),
+                        format!("{} is about to be removed by the scale-down; persistentVolumeClaimRetentionPolicy.whenScaled decides whether its claim {claim_name} goes with it, through the claim's ownerReferences.", pod.metadata.name),
+                        format!("{} 即将因缩容被删除;persistentVolumeClaimRetentionPolicy.whenScaled 通过 PVC {claim_name} 的 ownerReferences 决定它是否随之删除。", pod.metadata.name),
                     ),
                 ));
             }

@@ -236,18 +236,15 @@ fn record_event(world: &mut World, component: &Component, spec: &EventSpec) -> O
         Component::Kubelet(node) => Some(node.clone()),
         _ => None,
     };
-    let existing = world.of_kind(Kind::Event).find_map(|o| match o {
-        Object::Event(e)
-            if e.reason == spec.reason
+    let existing = world
+        .events_for(uid.as_deref().unwrap_or(""))
+        .find(|e| {
+            e.reason == spec.reason
                 && e.message == spec.message
-                && e.involved_object.uid == uid
                 && e.involved_object.name.as_deref() == Some(name.as_str())
-                && e.source.component.as_deref() == Some(component.name().as_str()) =>
-        {
-            Some(e.clone())
-        }
-        _ => None,
-    });
+                && e.source.component.as_deref() == Some(component.name().as_str())
+        })
+        .cloned();
     match existing {
         Some(mut e) => {
             e.count += 1;

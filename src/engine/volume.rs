@@ -25,25 +25,18 @@ fn event_for(object: &Object, e: &StorageEvent) -> EventSpec {
 
 /// Whether this event was already recorded for this object (so repeated syncs stay quiet).
 fn recorded(world: &World, object: &Object, reason: &str, message: &str) -> bool {
-    let uid = object.meta().uid.as_deref();
-    world.of_kind(Kind::Event).any(|o| match o {
-        Object::Event(e) => {
-            e.involved_object.uid.as_deref() == uid && e.reason == reason && e.message == message
-        }
-        _ => false,
-    })
+    let uid = object.meta().uid.as_deref().unwrap_or("");
+    world
+        .events_for(uid)
+        .any(|e| e.reason == reason && e.message == message)
 }
 
 fn first_recorded_ms(world: &World, object: &Object, reason: &str) -> Option<i64> {
-    let uid = object.meta().uid.as_deref();
+    let uid = object.meta().uid.as_deref().unwrap_or("");
     world
-        .of_kind(Kind::Event)
-        .filter_map(|o| match o {
-            Object::Event(e) if e.involved_object.uid.as_deref() == uid && e.reason == reason => {
-                e.first_timestamp.as_deref().and_then(parse_rfc3339)
-            }
-            _ => None,
-        })
+        .events_for(uid)
+        .filter(|e| e.reason == reason)
+        .filter_map(|e| e.first_timestamp.as_deref().and_then(parse_rfc3339))
         .min()
 }
 
@@ -119,7 +112,7 @@ pub fn decide(world: &World) -> Decision {
                 _ => None,
             }
         });
-        let object = Object::PersistentVolume((*volume).clone());
+        let object = || Object::PersistentVolume((*volume).clone());
         match sync_volume(volume, claim) {
             VolumeSync::Phase(phase) => {
                 if volume_phase(volume) != phase {
@@ -188,7 +181,7 @@ pub fn decide(world: &World) -> Decision {
                             .unwrap_or_else(|| "external-provisioner".into());
                         return Decision::Act(Act {
                             component: Component::Provisioner(provisioner.clone()),
-                            writes: vec![Write::Remove(key_of(&object))],
+                            writes: vec![Write::Remove(key_of(&object()))],
                             event: None,
                             explain: Text::new(
                                 format!("Volume {name} is Released with reclaim policy Delete: the provisioner {provisioner} deletes the storage asset and the PersistentVolume."),
@@ -197,7 +190,7 @@ pub fn decide(world: &World) -> Decision {
                         });
                     }
                     Reclaim::Delete(Deleter::InTree) => {
-                        return pv_act(vec![Write::Remove(key_of(&object))], None, Text::new(
+                        return pv_act(vec![Write::Remove(key_of(&object()))], None, Text::new(
                             format!("Volume {name} is Released with reclaim policy Delete: the PersistentVolume controller deletes it."),
                             format!("卷 {name} 已 Released,回收策略为 Delete:PV 控制器删除它。"),
                         ));
@@ -215,7 +208,7 @@ pub fn decide(world: &World) -> Decision {
                         };
                         if let Some(d) = once(
                             world,
-                            &object,
+                            &object(),
                             &e,
                             writes,
                             Text::new(
@@ -228,7 +221,7 @@ pub fn decide(world: &World) -> Decision {
                     }
                     Reclaim::Recycle => {
                         let recycled = with_phase(&clear_claim_ref(volume), "Available", &now);
-                        return pv_act(vec![Write::Update(Object::PersistentVolume(recycled))], Some(event_for(&object, &events::volume_recycled())), Text::new(
+                        return pv_act(vec![Write::Update(Object::PersistentVolume(recycled))], Some(event_for(&object(), &events::volume_recycled())), Text::new(
                             format!("Volume {name} has reclaim policy Recycle (deprecated): its files are scrubbed (rm -rf) and it becomes Available for a new claim."),
                             format!("卷 {name} 的回收策略是 Recycle(已弃用):其中的文件被清除(rm -rf),然后它重新变为 Available。"),
                         ));
@@ -245,7 +238,7 @@ pub fn decide(world: &World) -> Decision {
                         };
                         if let Some(d) = once(
                             world,
-                            &object,
+                            &object(),
                             &event,
                             writes,
                             Text::new(event.message.clone(), event.message.clone()),
@@ -259,7 +252,7 @@ pub fn decide(world: &World) -> Decision {
             VolumeSync::VolumeModeMismatch { on_volume, .. } => {
                 if let Some(d) = once(
                     world,
-                    &object,
+                    &object(),
                     &on_volume,
                     Vec::new(),
                     Text::new(on_volume.message.clone(), on_volume.message.clone()),
@@ -275,10 +268,14 @@ pub fn decide(world: &World) -> Decision {
             }
         }
     }
+    let by_name: std::collections::BTreeMap<&str, &PersistentVolume> = volumes
+        .iter()
+        .map(|v| (v.metadata.name.as_str(), *v))
+        .collect();
     for claim in world.claims() {
-        let object = Object::PersistentVolumeClaim(claim.clone());
+        let object = || Object::PersistentVolumeClaim(claim.clone());
         let name = claim.metadata.name.as_str();
-        let volume_of = |n: &str| volumes.iter().copied().find(|v| v.metadata.name == n);
+        let volume_of = |n: &str| by_name.get(n).copied();
         if claim.metadata.annotations.contains_key(ANN_BIND_COMPLETED) {
             let volume = claim.spec.volume_name.as_deref().and_then(volume_of);
             match sync_bound_claim(claim, volume) {
@@ -313,7 +310,7 @@ pub fn decide(world: &World) -> Decision {
                             vec![Write::Update(Object::PersistentVolumeClaim(
                                 claim_with_status(claim, "Lost", None),
                             ))],
-                            Some(event_for(&object, &event)),
+                            Some(event_for(&object(), &event)),
                             Text::new(
                                 format!("Claim {name} lost its volume: {}", event.message),
                                 format!("PVC {name} 失去了它的卷:{}", event.message),
@@ -369,7 +366,7 @@ pub fn decide(world: &World) -> Decision {
                     .contains_key(ANN_STORAGE_PROVISIONER)
                 {
                     let e = events::external_provisioning(&plan.provisioner);
-                    return pv_act(vec![Write::Update(Object::PersistentVolumeClaim(set_claim_provisioner(claim, &plan.provisioner)))], Some(event_for(&object, &e)), Text::new(
+                    return pv_act(vec![Write::Update(Object::PersistentVolumeClaim(set_claim_provisioner(claim, &plan.provisioner)))], Some(event_for(&object(), &e)), Text::new(
                         format!("No existing volume fits claim {name}, and its StorageClass {} names provisioner {}: the controller hands the claim to that provisioner (annotation volume.kubernetes.io/storage-provisioner).", plan.class.metadata.name, plan.provisioner),
                         format!("没有现成的卷适合 PVC {name},而它的 StorageClass {} 指定了供应者 {}:控制器把 PVC 交给该供应者(注解 volume.kubernetes.io/storage-provisioner)。", plan.class.metadata.name, plan.provisioner),
                     ));
@@ -411,7 +408,7 @@ pub fn decide(world: &World) -> Decision {
                     let lines = why.outcome.text();
                     if let Some(d) = once(
                         world,
-                        &object,
+                        &object(),
                         &e,
                         Vec::new(),
                         Text::new(

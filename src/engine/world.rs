@@ -94,6 +94,9 @@ pub struct World {
     pub pulled: BTreeSet<(String, String)>,
     /// The next host number of each node's pod CIDR (host-local IPAM hands addresses out in order).
     pub next_pod_ip: BTreeMap<String, u32>,
+    /// Events by the uid of the object they are about, so components can ask "did I
+    /// already say this?" without reading every event.
+    events_by_uid: BTreeMap<String, Vec<Key>>,
 }
 
 /// Nodes the default cluster has.
@@ -116,6 +119,7 @@ impl World {
             timing: Timing::default(),
             pulled: BTreeSet::new(),
             next_pod_ip: BTreeMap::new(),
+            events_by_uid: BTreeMap::new(),
         }
     }
 
@@ -187,8 +191,32 @@ impl World {
             object.meta_mut().generation = Some(1);
         }
         let key = key_of(&object);
+        self.index_event(&key, &object);
         self.objects.insert(key.clone(), object);
         key
+    }
+
+    fn index_event(&mut self, key: &Key, object: &Object) {
+        if let Object::Event(e) = object {
+            if let Some(uid) = &e.involved_object.uid {
+                let keys = self.events_by_uid.entry(uid.clone()).or_default();
+                if !keys.contains(key) {
+                    keys.push(key.clone());
+                }
+            }
+        }
+    }
+
+    /// The events recorded about the object with this uid, oldest first.
+    pub fn events_for<'a>(&'a self, uid: &str) -> impl Iterator<Item = &'a Event> + 'a {
+        self.events_by_uid
+            .get(uid)
+            .into_iter()
+            .flatten()
+            .filter_map(move |k| match self.objects.get(k) {
+                Some(Object::Event(e)) => Some(e),
+                _ => None,
+            })
     }
 
     /// A version-4 UUID drawn from the world's generator.
@@ -299,7 +327,9 @@ impl World {
 
     /// Stores an object as given (metadata already maintained by the caller).
     pub fn put(&mut self, object: Object) {
-        self.objects.insert(key_of(&object), object);
+        let key = key_of(&object);
+        self.index_event(&key, &object);
+        self.objects.insert(key, object);
     }
 
     pub fn remove(&mut self, key: &Key) -> Option<Object> {
