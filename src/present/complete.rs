@@ -11,31 +11,7 @@ const VERBS: [&str; 14] = [
 ];
 const ROLLOUT: [&str; 4] = ["history", "restart", "status", "undo"];
 
-/// The resource names kubectl accepts for each kind, the plural first.
-pub fn resource_names(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Pod => &["pods", "pod", "po"],
-        Kind::StatefulSet => &["statefulsets", "statefulset", "sts"],
-        Kind::PersistentVolumeClaim => &["persistentvolumeclaims", "persistentvolumeclaim", "pvc"],
-        Kind::PersistentVolume => &["persistentvolumes", "persistentvolume", "pv"],
-        Kind::StorageClass => &["storageclasses", "storageclass", "sc"],
-        Kind::Service => &["services", "service", "svc"],
-        Kind::EndpointSlice => &["endpointslices", "endpointslice"],
-        Kind::Namespace => &["namespaces", "namespace", "ns"],
-        Kind::Node => &["nodes", "node", "no"],
-        Kind::ControllerRevision => &["controllerrevisions", "controllerrevision"],
-        Kind::Event => &["events", "event", "ev"],
-    }
-}
-
-/// The kind a resource name (`po`, `pods`, `statefulset.apps`) stands for.
-pub fn kind_of(resource: &str) -> Option<Kind> {
-    let resource = resource.to_ascii_lowercase();
-    let bare = resource.split('.').next().unwrap_or("");
-    Kind::ALL
-        .into_iter()
-        .find(|k| resource_names(*k).contains(&bare))
-}
+pub use crate::engine::command::{kind_of, resource_names};
 
 fn finish(done: &str, partial: &str, candidates: Vec<String>) -> Option<String> {
     let matching: Vec<&String> = candidates

@@ -164,6 +164,20 @@ pub fn selector_matches(selector: &str, labels: &StringMap) -> Result<bool, Stri
     Ok(true)
 }
 
+/// The objects whose labels match a selector, or kubectl's error for a bad selector.
+fn select<'a>(objects: Vec<&'a Object>, selector: Option<&str>) -> Result<Vec<&'a Object>, String> {
+    let Some(sel) = selector else {
+        return Ok(objects);
+    };
+    let mut kept = Vec::new();
+    for o in objects {
+        if selector_matches(sel, &o.meta().labels)? {
+            kept.push(o);
+        }
+    }
+    Ok(kept)
+}
+
 fn ns_of(namespace: &Option<String>) -> String {
     namespace.clone().unwrap_or_else(|| "default".into())
 }
@@ -184,9 +198,6 @@ fn listed<'a>(world: &'a World, kind: Kind, ns: &str, all: bool) -> Vec<&'a Obje
                 .and_then(|r| r.parse::<u64>().ok())
                 .unwrap_or(0)
         });
-        if let Some(first) = out.first() {
-            let _ = first;
-        }
     }
     out
 }
@@ -234,18 +245,10 @@ pub fn run(
                 return fail("error: describe of endpoints is not supported here; use kubectl get endpoints\n".into());
             };
             let all: Vec<&Object> = world.objects().collect();
-            let mut matched: Vec<&Object> = listed(world, kind, &ns, false);
-            if let Some(sel) = &selector {
-                let mut kept = Vec::new();
-                for o in matched {
-                    match selector_matches(sel, &o.meta().labels) {
-                        Ok(true) => kept.push(o),
-                        Ok(false) => {}
-                        Err(e) => return fail(e),
-                    }
-                }
-                matched = kept;
-            }
+            let matched = match select(listed(world, kind, &ns, false), selector.as_deref()) {
+                Ok(m) => m,
+                Err(e) => return fail(e),
+            };
             let mut out = String::new();
             let mut code = 0;
             if names.is_empty() {
@@ -604,18 +607,10 @@ fn get(
                 endpoints_out = kubectl::get_endpoints(&services, &slices, &options, now);
             }
             Resource::Kind(kind) => {
-                let mut objects = listed(world, *kind, &ns, all);
-                if let Some(sel) = selector {
-                    let mut kept = Vec::new();
-                    for o in objects {
-                        match selector_matches(sel, &o.meta().labels) {
-                            Ok(true) => kept.push(o),
-                            Ok(false) => {}
-                            Err(e) => return fail(e),
-                        }
-                    }
-                    objects = kept;
-                }
+                let mut objects = match select(listed(world, *kind, &ns, all), selector) {
+                    Ok(o) => o,
+                    Err(e) => return fail(e),
+                };
                 if !wanted.is_empty() {
                     let mut picked = Vec::new();
                     for w in &wanted {
@@ -787,17 +782,9 @@ fn delete(
         }
     }
     if let (Some(kind), true) = (kind, selector.is_some() || all) {
-        for o in listed(sim.world(), kind, &ns, false) {
-            let matches = match selector {
-                Some(sel) => match selector_matches(sel, &o.meta().labels) {
-                    Ok(m) => m,
-                    Err(e) => return fail(e),
-                },
-                None => true,
-            };
-            if matches {
-                keys.push(key_of(o));
-            }
+        match select(listed(sim.world(), kind, &ns, false), selector) {
+            Ok(matched) => keys.extend(matched.into_iter().map(key_of)),
+            Err(e) => return fail(e),
         }
         if keys.is_empty() {
             return ok(messages_no_resources(kind, &ns));

@@ -8,6 +8,9 @@ use yew::prelude::*;
 
 pub use crate::present::timeline::Row;
 
+/// Rows shown at once (newest first); older steps are reached by seeking or filtering.
+const MAX_ROWS: usize = 300;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
@@ -67,7 +70,7 @@ pub fn event_log(props: &Props) -> Html {
         <div class="log-box">
             <input type="search" class="filter" placeholder={text(l, Label::Filter)}
                 aria-label={text(l, Label::Filter)} oninput={on_filter} />
-            <ol class="rows">{ for rows.rev() }</ol>
+            <ol class="rows">{ for rows.rev().take(MAX_ROWS) }</ol>
             <p class="visually-hidden" aria-live="polite">
                 { current.map(|r| format!("{} {} {}: {}", r.reason, r.object, r.message, r.explanation)).unwrap_or_default() }
             </p>
