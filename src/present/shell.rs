@@ -190,7 +190,6 @@ fn listed<'a>(world: &'a World, kind: Kind, ns: &str, all: bool) -> Vec<&'a Obje
         .filter(|o| all || !kind.namespaced() || o.namespace() == ns)
         .collect();
     if kind == Kind::Event {
-        out.sort_by_key(|o| o.meta().creation_timestamp.clone().unwrap_or_default());
         out.sort_by_key(|o| {
             o.meta()
                 .resource_version
