@@ -1,7 +1,8 @@
 //! The `stsplay` command line: applies manifests to a simulated cluster, lets it settle,
 //! runs commands and prints a transcript (or JSON) of what they printed.
 //!
-//! `stsplay [FILE...] [--cmd COMMAND]... [--json] [--seed N]`
+//! `stsplay [FILE...] [--cmd COMMAND]... [--json] [--seed N]`, and
+//! `stsplay --lesson FILE` to play a guided lesson headless and check its checkpoints.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -13,9 +14,11 @@ const USAGE: &str = "usage: stsplay [FILE...] [--cmd COMMAND]... [--json] [--see
 
 Applies each FILE (- for standard input) as `kubectl apply -f FILE` would, lets the
 simulated cluster settle, then runs each COMMAND (kubectl, nslookup, dig, explain) and
-prints a transcript. --json prints [{\"command\", \"exit_code\", \"output\"}] instead.";
+prints a transcript. --json prints [{\"command\", \"exit_code\", \"output\"}] instead.
+stsplay --lesson FILE plays a guided lesson headless and checks its checkpoints.";
 
 struct Args {
+    lesson: Option<String>,
     files: Vec<String>,
     commands: Vec<String>,
     json: bool,
@@ -24,6 +27,7 @@ struct Args {
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
+        lesson: None,
         files: Vec::new(),
         commands: Vec::new(),
         json: false,
@@ -36,6 +40,7 @@ fn parse_args() -> Result<Args, String> {
                 .commands
                 .push(it.next().ok_or("--cmd needs a command")?),
             "--json" => args.json = true,
+            "--lesson" => args.lesson = Some(it.next().ok_or("--lesson needs a file")?),
             "--seed" => {
                 let n = it.next().ok_or("--seed needs a number")?;
                 args.seed = n
@@ -80,6 +85,28 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = &args.lesson {
+        let lesson = std::fs::read_to_string(path)
+            .map_err(|e| format!("{path}: {e}"))
+            .and_then(|text| {
+                stsplay::manifest::lesson::parse(&text).map_err(|e| format!("{path}:{e}"))
+            });
+        return match lesson {
+            Ok(lesson) => {
+                let (transcript, ok) = stsplay::present::lesson::run_headless(&lesson);
+                print!("{transcript}");
+                if ok {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(1)
+                }
+            }
+            Err(e) => {
+                eprintln!("stsplay: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let mut stdin = String::new();
     if args.files.iter().any(|f| f == "-") {
         if let Err(e) = std::io::stdin().read_to_string(&mut stdin) {

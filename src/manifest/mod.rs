@@ -16,6 +16,7 @@ mod check;
 mod cross;
 pub mod defaults;
 mod explain;
+pub mod lesson;
 pub mod model;
 pub mod quantity;
 mod read;

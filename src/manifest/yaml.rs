@@ -1029,3 +1029,34 @@ fn plain_allowed(s: &str) -> bool {
     }
     !(s.contains(": ") || s.contains(" #") || s.contains('\t') || s.contains('\n'))
 }
+
+fn node_json(node: &Node) -> Json {
+    match &node.value {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int(i) => Json::from(*i),
+        Value::UInt(u) => Json::from(*u),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+        Value::Str(s) => Json::String(s.clone()),
+        Value::Seq(items) => Json::Array(items.iter().map(node_json).collect()),
+        Value::Map(entries) => Json::Object(
+            entries
+                .iter()
+                .map(|e| (e.key.clone(), node_json(&e.value)))
+                .collect(),
+        ),
+    }
+}
+
+/// Reads a YAML text of one document as plain JSON data (for files that are not
+/// Kubernetes objects, such as lessons). The error names the line and column.
+pub fn read_data(text: &str) -> Result<Json, String> {
+    let documents = read(text);
+    let Some(document) = documents.into_iter().next() else {
+        return Err("the file is empty".into());
+    };
+    if let Some(e) = document.errors.first() {
+        return Err(format!("{}:{}: {}", e.pos.line, e.pos.column, e.message));
+    }
+    Ok(document.root.as_ref().map_or(Json::Null, node_json))
+}

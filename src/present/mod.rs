@@ -9,6 +9,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod jsonpath;
 pub mod kubectl;
+pub mod lesson;
 pub mod shell;
 pub mod table;
 pub mod timeline;
