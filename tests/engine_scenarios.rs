@@ -861,3 +861,38 @@ fn an_orphaned_statefulset_is_adopted_back() {
         );
     }
 }
+
+#[test]
+fn nodes_of_the_learner_replace_the_default_ones() {
+    let nodes = "apiVersion: v1\nkind: Node\nmetadata:\n  name: worker-a\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: worker-b\n";
+    let mut sim = Simulation::new(1);
+    shell::run(&mut sim, "kubectl apply -f nodes.yaml", &|_| {
+        Ok(nodes.to_string())
+    });
+    shell::run(&mut sim, "kubectl apply -f web.yaml", &|_| {
+        Ok(WEB.to_string())
+    });
+    settle_checked(&mut sim).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = sim
+        .world()
+        .nodes()
+        .map(|n| n.metadata.name.as_str())
+        .collect();
+    assert_eq!(names, ["worker-a", "worker-b"]);
+    let on: Vec<String> = sim
+        .world()
+        .pods()
+        .filter_map(|p| p.spec.node_name.clone())
+        .collect();
+    assert_eq!(
+        on,
+        ["worker-a", "worker-b", "worker-a"],
+        "pods spread over the learner's nodes"
+    );
+    let cidrs: Vec<String> = sim
+        .world()
+        .nodes()
+        .filter_map(|n| n.spec.pod_cidr.clone())
+        .collect();
+    assert_eq!(cidrs, ["10.244.1.0/24", "10.244.2.0/24"]);
+}

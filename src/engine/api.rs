@@ -119,6 +119,30 @@ pub fn admit_create(world: &mut World, object: &mut Object) {
         {
             volume.metadata.finalizers.push(PV_PROTECTION.into());
         }
+        Object::Node(node) => {
+            // A node the learner adds joins like a kubelet registering: Ready, with its
+            // hostname label, and a pod CIDR of its own.
+            if node.spec.pod_cidr.is_none() {
+                let used: Vec<String> = world
+                    .nodes()
+                    .filter_map(|n| n.spec.pod_cidr.clone())
+                    .collect();
+                let free = (1..=254)
+                    .map(|i| format!("10.244.{i}.0/24"))
+                    .find(|c| !used.contains(c));
+                node.spec.pod_cidr = free;
+            }
+            node.metadata
+                .labels
+                .entry("kubernetes.io/hostname".into())
+                .or_insert_with(|| node.metadata.name.clone());
+            if node.status.as_ref().is_none_or(|s| s.conditions.is_empty()) {
+                let index = world.nodes().count() + 2;
+                node.status = Some(super::world::ready_node_status(&format!(
+                    "172.18.0.{index}"
+                )));
+            }
+        }
         Object::Service(svc) => {
             let external = svc.spec.type_.as_deref() == Some("ExternalName");
             if svc.spec.type_.is_none() {

@@ -710,6 +710,32 @@ fn apply_files(
             }
         }
         if blocked_docs.is_empty() || !parsed.objects.is_empty() {
+            // Nodes of the learner's own replace the default ones (those no pod runs on).
+            if parsed.objects.iter().any(|o| o.kind() == Kind::Node) {
+                let defaults: Vec<Key> = sim
+                    .world()
+                    .nodes()
+                    .filter(|n| {
+                        crate::engine::world::DEFAULT_NODES.contains(&n.metadata.name.as_str())
+                    })
+                    .filter(|n| {
+                        !parsed
+                            .objects
+                            .iter()
+                            .any(|o| o.kind() == Kind::Node && o.name() == n.metadata.name)
+                    })
+                    .filter(|n| {
+                        !sim.world()
+                            .pods()
+                            .any(|p| p.spec.node_name.as_deref() == Some(n.metadata.name.as_str()))
+                    })
+                    .map(|n| (Kind::Node, String::new(), n.metadata.name.clone()))
+                    .collect();
+                for key in defaults {
+                    let outcome = Outcome::Deleted(Kind::Node, key.2.clone());
+                    user_write(sim, line, vec![Write::Remove(key)], &outcome);
+                }
+            }
             for object in parsed.objects {
                 let result = if create {
                     api::create(sim.world(), object).map(|(w, o)| (Some(w), o))
