@@ -105,22 +105,44 @@ fn the_tutorial_cluster_settled() {
 }
 
 #[test]
-fn a_hundred_pods_keep_ordinal_order() {
+fn a_hundred_pods_are_grouped_and_keep_ordinal_order() {
     let text: String = (0..100)
         .map(|i| pod(i, "Running", true, "node-1"))
         .collect();
     let parsed = manifest::parse(&text);
     let objects: Vec<&Object> = parsed.objects.iter().collect();
     let graph = layout(&objects);
-    let pods: Vec<&str> = graph
+    let pods: Vec<(&str, &str)> = graph
         .nodes
         .iter()
         .filter(|n| n.id.kind.name() == "Pod")
-        .map(|n| n.title.as_str())
+        .map(|n| (n.title.as_str(), n.detail.as_str()))
         .collect();
-    assert_eq!(pods.len(), 100);
-    assert_eq!(&pods[..3], ["web-0", "web-1", "web-2"]);
-    assert_eq!(pods[10], "web-10");
+    let titles: Vec<&str> = pods.iter().map(|p| p.0).collect();
+    assert_eq!(
+        titles,
+        [
+            "web-0",
+            "web-1",
+            "web-2",
+            "web-3",
+            "web-4",
+            "web-5 … web-96",
+            "web-97",
+            "web-98",
+            "web-99"
+        ]
+    );
+    assert_eq!(pods[5].1, "92 pods · 92 Ready");
+    let claims = graph
+        .nodes
+        .iter()
+        .filter(|n| n.id.kind.name() == "PersistentVolumeClaim")
+        .count();
+    assert_eq!(
+        claims, 8,
+        "the grouped pods' claims are folded into the group"
+    );
     for pair in graph.nodes.windows(2) {
         assert!(
             (pair[0].x, pair[0].y) != (pair[1].x, pair[1].y),

@@ -293,11 +293,125 @@ fn ordinal_key(name: &str) -> (String, u64, String) {
 }
 
 /// Lays out the objects of the cluster.
+/// A StatefulSet with more pods than this shows its first and last ones and one box for
+/// the rest, so the picture stays readable at 100 replicas.
+pub const GROUP_ABOVE: usize = 12;
+const GROUP_HEAD: usize = 5;
+const GROUP_TAIL: usize = 3;
+
+/// One box standing for many pods (and their claims and volumes).
+struct Group {
+    id: NodeId,
+    /// The first pod it stands for, which gives its place in ordinal order.
+    first: String,
+    owner: NodeId,
+    detail: String,
+    status: Status,
+}
+
+/// Collapses the middle pods of large StatefulSets: returns the ids hidden and the groups.
+fn groups(objects: &[&Object]) -> (BTreeSet<NodeId>, Vec<Group>) {
+    let mut by_owner: BTreeMap<(String, String), Vec<&Pod>> = BTreeMap::new();
+    for o in objects {
+        if let Object::Pod(pod) = o {
+            if let Some(owner) = pod
+                .metadata
+                .owner_references
+                .iter()
+                .find(|r| r.kind == "StatefulSet")
+            {
+                by_owner
+                    .entry((o.namespace().to_string(), owner.name.clone()))
+                    .or_default()
+                    .push(pod);
+            }
+        }
+    }
+    let claims_of = |pod: &Pod| -> Vec<String> {
+        pod.spec
+            .volumes
+            .iter()
+            .filter_map(|v| {
+                v.persistent_volume_claim
+                    .as_ref()
+                    .map(|c| c.claim_name.clone())
+            })
+            .collect()
+    };
+    let mut hidden = BTreeSet::new();
+    let mut out = Vec::new();
+    for ((ns, set), mut pods) in by_owner {
+        if pods.len() <= GROUP_ABOVE {
+            continue;
+        }
+        pods.sort_by_key(|p| ordinal_key(&p.metadata.name));
+        let middle = &pods[GROUP_HEAD..pods.len() - GROUP_TAIL];
+        let (Some(first), Some(last)) = (middle.first(), middle.last()) else {
+            continue;
+        };
+        let ready = middle
+            .iter()
+            .filter(|p| pod_status(p) == Status::Ready)
+            .count();
+        for pod in middle {
+            hidden.insert(NodeId {
+                kind: Kind::Pod,
+                namespace: ns.clone(),
+                name: pod.metadata.name.clone(),
+            });
+            for claim in claims_of(pod) {
+                let volume = objects.iter().find_map(|o| match o {
+                    Object::PersistentVolumeClaim(c)
+                        if c.metadata.name == claim && o.namespace() == ns =>
+                    {
+                        c.spec.volume_name.clone()
+                    }
+                    _ => None,
+                });
+                if let Some(v) = volume {
+                    hidden.insert(NodeId {
+                        kind: Kind::PersistentVolume,
+                        namespace: String::new(),
+                        name: v,
+                    });
+                }
+                hidden.insert(NodeId {
+                    kind: Kind::PersistentVolumeClaim,
+                    namespace: ns.clone(),
+                    name: claim,
+                });
+            }
+        }
+        out.push(Group {
+            first: first.metadata.name.clone(),
+            id: NodeId {
+                kind: Kind::Pod,
+                namespace: ns.clone(),
+                name: format!("{} … {}", first.metadata.name, last.metadata.name),
+            },
+            owner: NodeId {
+                kind: Kind::StatefulSet,
+                namespace: ns,
+                name: set,
+            },
+            detail: format!("{} pods · {ready} Ready", middle.len()),
+            status: if ready == middle.len() {
+                Status::Ready
+            } else {
+                Status::Pending
+            },
+        });
+    }
+    (hidden, out)
+}
+
 pub fn layout(objects: &[&Object]) -> Graph {
+    let (hidden, groups) = groups(objects);
     let by_id: BTreeMap<NodeId, &Object> = objects
         .iter()
         .filter(|o| column(o.kind()).is_some())
         .map(|o| (NodeId::of(o), *o))
+        .filter(|(id, _)| !hidden.contains(id))
         .collect();
     let mut edges = Vec::new();
     let find = |kind: Kind, namespace: &str, name: &str| {
@@ -394,8 +508,19 @@ pub fn layout(objects: &[&Object]) -> Graph {
     // Rows: each pod in ordinal order, its claims and their volumes beside it; then claims
     // and volumes that no pod mounts, each on its own row.
     let mut rows: BTreeMap<NodeId, i32> = BTreeMap::new();
-    let mut pods: Vec<&NodeId> = by_id.keys().filter(|id| id.kind == Kind::Pod).collect();
-    pods.sort_by_key(|id| (id.namespace.clone(), ordinal_key(&id.name)));
+    let mut pods: Vec<&NodeId> = by_id
+        .keys()
+        .filter(|id| id.kind == Kind::Pod)
+        .chain(groups.iter().map(|g| &g.id))
+        .collect();
+    let place = |id: &NodeId| {
+        let name = groups
+            .iter()
+            .find(|g| g.id == *id)
+            .map_or(id.name.as_str(), |g| g.first.as_str());
+        (id.namespace.clone(), ordinal_key(name))
+    };
+    pods.sort_by_key(|id| place(id));
     let mut next_row = 0;
     for pod in pods {
         rows.insert(pod.clone(), next_row);
@@ -486,6 +611,25 @@ pub fn layout(objects: &[&Object]) -> Graph {
             })
         })
         .collect();
+    for group in &groups {
+        if let (Some(col), Some(row)) = (column(Kind::Pod), rows.get(&group.id)) {
+            nodes.push(Node {
+                id: group.id.clone(),
+                x: column_x(col),
+                y: row_y(*row),
+                status: group.status,
+                title: group.id.name.clone(),
+                detail: group.detail.clone(),
+            });
+            if by_id.contains_key(&group.owner) {
+                edges.push(Edge {
+                    from: group.owner.clone(),
+                    to: group.id.clone(),
+                    relation: Relation::Owns,
+                });
+            }
+        }
+    }
     nodes.sort_by(|a, b| (a.x, a.y, &a.id).cmp(&(b.x, b.y, &b.id)));
     let width = nodes
         .iter()
