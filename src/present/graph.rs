@@ -292,6 +292,17 @@ fn ordinal_key(name: &str) -> (String, u64, String) {
     )
 }
 
+/// The longest name a box shows whole; longer ones (`pvc-<uid>`) end in `…`.
+const TITLE_CHARS: usize = 22;
+
+fn fit(name: &str) -> String {
+    if name.chars().count() <= TITLE_CHARS {
+        return name.to_string();
+    }
+    let head: String = name.chars().take(TITLE_CHARS - 1).collect();
+    format!("{head}…")
+}
+
 /// Lays out the objects of the cluster.
 /// A StatefulSet with more pods than this shows its first and last ones and one box for
 /// the rest, so the picture stays readable at 100 replicas.
@@ -606,7 +617,7 @@ pub fn layout(objects: &[&Object]) -> Graph {
                 x: column_x(col),
                 y: row_y(row),
                 status,
-                title: id.name.clone(),
+                title: fit(&id.name),
                 detail,
             })
         })

@@ -74,3 +74,49 @@ test("manifests are saved as they are typed and restored on reload", async () =>
     await close();
   }
 });
+
+test("a hundred replicas settle and the graph groups them", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    const yaml = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: fast
+  annotations:
+    storageclass.kubernetes.io/is-default-class: "true"
+provisioner: ebs.csi.aws.com
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: big
+spec:
+  replicas: 100
+  podManagementPolicy: Parallel
+  serviceName: big
+  selector:
+    matchLabels: {app: big}
+  template:
+    metadata:
+      labels: {app: big}
+    spec:
+      containers: [{name: c, image: busybox:1.36}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec:
+      accessModes: [ReadWriteOnce]
+      resources: {requests: {storage: 1Gi}}
+`;
+    await page.getByLabel("Kubernetes manifests (YAML)").fill(yaml);
+    await page.locator(".editor-actions .apply").click();
+    const started = Date.now();
+    await page.locator("body").press("End");
+    await page.locator('[data-key="Pod/default/big-5 … big-96"].ready').waitFor({ timeout: 60_000 });
+    console.log(`100 replicas settled and rendered in ${Date.now() - started} ms`);
+    await page.screenshot({ path: `${SHOTS}/5-hundred.png` });
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
