@@ -76,6 +76,39 @@ fn image_size(image: &str) -> u64 {
     40_000_000 + hash % 60_000_000
 }
 
+/// 64 hex characters derived from a text (container IDs and image digests look like this).
+fn hex64(seed: &str) -> String {
+    let mut out = String::with_capacity(64);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for round in 0..4u8 {
+        for b in seed.bytes().chain([round]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push_str(&format!("{hash:016x}"));
+    }
+    out
+}
+
+/// The image ID a container runtime reports: the repository and a digest,
+/// `docker.io/library/nginx@sha256:…` for `nginx:1.27`.
+fn image_digest(image: &str) -> String {
+    let repository = image.split(['@', ':']).next().unwrap_or(image);
+    let qualified = if repository.contains('/') {
+        if repository
+            .split('/')
+            .next()
+            .is_some_and(|h| h.contains('.'))
+        {
+            repository.to_string()
+        } else {
+            format!("docker.io/{repository}")
+        }
+    } else {
+        format!("docker.io/library/{repository}")
+    };
+    format!("{qualified}@sha256:{}", hex64(image))
+}
+
 fn seconds(ms: i64) -> String {
     let s = ms as f64 / 1000.0;
     if s.fract() == 0.0 {
@@ -309,10 +342,15 @@ pub fn decide(world: &World) -> Decision {
             let probe = readiness_delay_ms(pod);
             let s = run.status.get_or_insert_with(Default::default);
             s.phase = Some("Running".into());
+            let uid = pod.metadata.uid.clone().unwrap_or_default();
             for c in &mut s.container_statuses {
                 c.started = Some(true);
                 c.ready = probe.is_none();
-                c.image_id = Some(format!("docker.io/library/{}", c.image));
+                c.image_id = Some(image_digest(&c.image));
+                c.container_id = Some(format!(
+                    "containerd://{}",
+                    hex64(&format!("{uid}/{}", c.name))
+                ));
                 c.state = ContainerState {
                     running: Some(ContainerStateDetail {
                         started_at: Some(now.clone()),

@@ -309,8 +309,9 @@ fn containers(
     for container in list {
         let status = statuses.iter().find(|s| s.name == container.name);
         w.write(1, &format!("{name_indent}{}:\n", container.name));
-        if status.is_some() {
-            w.write(2, "Container ID:\t\n");
+        if let Some(status) = status {
+            let id = status.container_id.clone().unwrap_or_default();
+            w.write(2, &format!("Container ID:\t{id}\n"));
         }
         w.write(
             2,
