@@ -502,7 +502,7 @@ fn short_names_depend_on_the_namespace() {
           1. web-0.nginx.default.test.svc.cluster.local. → NXDOMAIN
              命名空间 "test" 中没有名为 "default" 的 Service
           2. web-0.nginx.default.svc.cluster.local. → 10.244.1.6
-             Service "nginx" 的就绪端点 "web-0"(web-0)返回其 Pod IP
+             Service "nginx" 的就绪端点 "web-0"（web-0）返回其 Pod IP
         第 2 次尝试得到了答案。
     "#]]
     .assert_eq(&trace(&l, &[], Lang::Zh));

@@ -17,40 +17,42 @@ fn is_cjk(c: char) -> bool {
 /// characters (`selected-node: node-1`, `a,b`) is left alone.
 pub fn full_width_punctuation(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    // Whether each open parenthesis became full-width, so its partner does too.
-    let mut opened: Vec<bool> = Vec::new();
+    let near = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|j| chars.get(j))
+            .is_some_and(|c| is_cjk(*c))
+            || chars.get(i + 1).is_some_and(|c| is_cjk(*c))
+    };
+    // A pair of parentheses turns full-width when either side of it touches Chinese.
+    let mut wide_paren = vec![false; chars.len()];
+    let mut open: Vec<usize> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-        let after = chars.get(i + 1).copied();
-        let near = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
-        let wide = match c {
-            ',' if near => '，',
-            ':' if near => '：',
-            ';' if near => '；',
-            '?' if near => '？',
-            '!' if near && after != Some('=') => '！',
-            '(' => {
-                let wide = after.is_some_and(is_cjk) || before.is_some_and(is_cjk);
-                opened.push(wide);
-                if wide {
-                    '（'
-                } else {
-                    '('
-                }
-            }
+        match c {
+            '(' => open.push(i),
             ')' => {
-                if opened.pop().unwrap_or(near) {
-                    '）'
-                } else {
-                    ')'
+                if let Some(o) = open.pop() {
+                    let wide = near(o) || near(i);
+                    wide_paren[o] = wide;
+                    wide_paren[i] = wide;
                 }
             }
-            other => other,
-        };
-        out.push(wide);
+            _ => {}
+        }
     }
-    out
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
+            ',' if near(i) => '，',
+            ':' if near(i) => '：',
+            ';' if near(i) => '；',
+            '?' if near(i) => '？',
+            '!' if near(i) && chars.get(i + 1) != Some(&'=') => '！',
+            '(' if wide_paren[i] => '（',
+            ')' if wide_paren[i] => '）',
+            other => other,
+        })
+        .collect()
 }
 
 impl Text {
