@@ -94,10 +94,18 @@ pub enum Label {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    Lessons,
+    NextStop,
+    CheckTask,
+    Task,
+    LessonDone,
+    Completed,
+    StopOf,
+    LeaveLesson,
 }
 
 impl Label {
-    pub const ALL: [Label; 50] = {
+    pub const ALL: [Label; 58] = {
         use Label::*;
         [
             Tagline,
@@ -150,6 +158,14 @@ impl Label {
             ZoomIn,
             ZoomOut,
             ZoomReset,
+            Lessons,
+            NextStop,
+            CheckTask,
+            Task,
+            LessonDone,
+            Completed,
+            StopOf,
+            LeaveLesson,
         ]
     };
 }
@@ -238,6 +254,14 @@ pub fn text(lang: Lang, label: Label) -> &'static str {
         ZoomIn => ("Zoom in", "放大"),
         ZoomOut => ("Zoom out", "缩小"),
         ZoomReset => ("Reset zoom", "重置缩放"),
+        Lessons => ("Lessons", "课程"),
+        NextStop => ("Next", "下一步"),
+        CheckTask => ("Check", "检查"),
+        Task => ("Try it", "动手试试"),
+        LessonDone => ("Lesson complete", "课程完成"),
+        Completed => ("completed", "已完成"),
+        StopOf => ("Stop", "步骤"),
+        LeaveLesson => ("Leave lesson", "退出课程"),
     };
     match lang {
         Lang::En => en,

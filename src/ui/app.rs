@@ -9,12 +9,14 @@
 use crate::engine::dns::{Dns, RecordType, Search};
 use crate::engine::sim::{waiting, Simulation};
 use crate::engine::world::World;
+use crate::manifest::lesson::Lesson;
 use crate::manifest::model::{Kind, Object};
 use crate::manifest::{self, Severity};
 use crate::present::complete;
 use crate::present::graph::{layout, NodeId};
 use crate::present::i18n::{text, Label, Lang};
 use crate::present::kubectl;
+use crate::present::lesson::{self as lesson_run, CheckpointRun};
 use crate::present::shell;
 use crate::present::timeline;
 use crate::ui::console::{Console, Entry};
@@ -23,6 +25,7 @@ use crate::ui::dns_panel::DnsPanel;
 use crate::ui::editor::{Editor, Mark};
 use crate::ui::graph::ClusterGraph;
 use crate::ui::inspector::{Inspector, View};
+use crate::ui::lessons::{self, LessonGuide, LessonList};
 use crate::ui::log::EventLog;
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -32,6 +35,7 @@ use yew::prelude::*;
 
 const LANG_KEY: &str = "stsplay.lang";
 const TEXT_KEY: &str = "stsplay.manifests";
+const DONE_KEY: &str = "stsplay.lessons.done";
 /// The tutorial's example: three static volumes, a headless Service, a StatefulSet.
 pub const EXAMPLE: &str = include_str!("../../static/examples/web.yaml");
 /// Saved text larger than this is ignored rather than loaded (the editor's own limit).
@@ -78,6 +82,15 @@ pub struct State {
     pub speed: f64,
     pub console: Rc<Vec<Entry>>,
     pub help: bool,
+    pub lessons: Rc<Vec<Rc<Lesson>>>,
+    pub show_lessons: bool,
+    pub lesson: Option<Rc<Lesson>>,
+    /// Stops of the open lesson played so far.
+    pub stop: usize,
+    pub checks: Option<Rc<Vec<CheckpointRun>>>,
+    pub done: Rc<BTreeSet<String>>,
+    /// The learner's own manifests while a lesson has the editor.
+    pub saved_text: Option<Rc<String>>,
 }
 
 impl PartialEq for State {
@@ -91,6 +104,13 @@ impl PartialEq for State {
             && self.speed == other.speed
             && Rc::ptr_eq(&self.console, &other.console)
             && self.help == other.help
+            && Rc::ptr_eq(&self.lessons, &other.lessons)
+            && self.show_lessons == other.show_lessons
+            && self.lesson.as_ref().map(|l| l.id.clone())
+                == other.lesson.as_ref().map(|l| l.id.clone())
+            && self.stop == other.stop
+            && self.checks == other.checks
+            && self.done == other.done
     }
 }
 
@@ -105,6 +125,12 @@ pub enum Msg {
     Select(String),
     Run(String),
     ToggleHelp,
+    LessonsLoaded(Vec<Rc<Lesson>>),
+    ToggleLessons,
+    OpenLesson(Rc<Lesson>),
+    NextStop,
+    CheckLesson,
+    LeaveLesson,
 }
 
 fn apply_text(sim: &mut Simulation, text: &str) -> shell_output::Printed {
@@ -129,6 +155,63 @@ impl Reducible for State {
             Msg::SetLang(lang) => next.lang = lang,
             Msg::Edit(text) => next.text = Rc::new(text),
             Msg::ToggleHelp => next.help = !next.help,
+            Msg::LessonsLoaded(list) => next.lessons = Rc::new(list),
+            Msg::ToggleLessons => next.show_lessons = !next.show_lessons,
+            Msg::OpenLesson(lesson) => {
+                if next.lesson.is_none() {
+                    next.saved_text = Some(next.text.clone());
+                }
+                next.text = Rc::new(lesson.manifests.clone());
+                next.sim = Rc::new(RefCell::new(Simulation::new(lesson.seed)));
+                next.stop = 0;
+                next.checks = None;
+                next.console = Rc::new(Vec::new());
+                next.selected = None;
+                next.playing = false;
+                next.show_lessons = false;
+                next.lesson = Some(lesson);
+                next.version += 1;
+            }
+            Msg::NextStop => {
+                if let Some(lesson) = next.lesson.clone() {
+                    if let Some(stop) = lesson.script.get(next.stop) {
+                        let played =
+                            lesson_run::play_stop(&mut next.sim.borrow_mut(), &lesson, stop);
+                        if let Ok(run) = played {
+                            let mut entries = (*next.console).clone();
+                            for (command, output, exit_code) in run.commands {
+                                entries.push(Entry {
+                                    command,
+                                    output,
+                                    exit_code,
+                                });
+                            }
+                            next.console = Rc::new(entries);
+                        }
+                        next.stop += 1;
+                        next.version += 1;
+                    }
+                }
+            }
+            Msg::CheckLesson => {
+                if let Some(lesson) = next.lesson.clone() {
+                    let runs = lesson_run::check(&mut next.sim.borrow_mut(), &lesson);
+                    if !runs.is_empty() && runs.iter().all(|r| r.passed) {
+                        let mut done = (*next.done).clone();
+                        done.insert(lesson.id.clone());
+                        next.done = Rc::new(done);
+                    }
+                    next.checks = Some(Rc::new(runs));
+                    next.version += 1;
+                }
+            }
+            Msg::LeaveLesson => {
+                if let Some(text) = next.saved_text.take() {
+                    next.text = text;
+                }
+                next.lesson = None;
+                next.checks = None;
+            }
             Msg::Select(key) => next.selected = Some(key),
             Msg::Apply => {
                 let printed = apply_text(&mut next.sim.borrow_mut(), &next.text);
@@ -215,6 +298,24 @@ fn initial_state() -> State {
         speed: 1.0,
         console: Rc::new(Vec::new()),
         help: false,
+        lessons: Rc::new(Vec::new()),
+        show_lessons: false,
+        lesson: None,
+        stop: 0,
+        checks: None,
+        done: Rc::new(
+            storage()
+                .and_then(|s| s.get_item(DONE_KEY).ok().flatten())
+                .map(|v| {
+                    v.split(',')
+                        .filter(|s| !s.is_empty())
+                        .take(100)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+        saved_text: None,
     }
 }
 
@@ -324,11 +425,23 @@ pub fn app() -> Html {
             s.set_item(LANG_KEY, lang.tag()).ok();
         }
     });
-    use_effect_with(state.text.clone(), |text| {
+    use_effect_with(state.done.clone(), |done| {
         if let Some(s) = storage() {
-            s.set_item(TEXT_KEY, text).ok();
+            let list: Vec<&str> = done.iter().map(String::as_str).collect();
+            s.set_item(DONE_KEY, &list.join(",")).ok();
         }
     });
+    use_effect_with(
+        (state.text.clone(), state.lesson.is_some()),
+        |(text, in_lesson)| {
+            // While a lesson has the editor, the learner's own manifests stay saved as they were.
+            if !*in_lesson {
+                if let Some(s) = storage() {
+                    s.set_item(TEXT_KEY, text).ok();
+                }
+            }
+        },
+    );
     {
         let dispatcher = state.dispatcher();
         use_effect_with(
@@ -507,6 +620,32 @@ pub fn app() -> Html {
             crate::present::dns::trace(&lookup, &diagnosis, l)
         })
     };
+    // Lessons are fetched the first time the list is opened.
+    let toggle_lessons = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if state.lessons.is_empty() {
+                let dispatcher = state.dispatcher();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let list = lessons::load().await;
+                    dispatcher.dispatch(Msg::LessonsLoaded(list));
+                });
+            }
+            state.dispatch(Msg::ToggleLessons)
+        })
+    };
+    let on_open_lesson = {
+        let state = state.clone();
+        Callback::from(move |lesson: Rc<Lesson>| state.dispatch(Msg::OpenLesson(lesson)))
+    };
+    let unit = |msg: fn() -> Msg| {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(msg()))
+    };
+    let on_next_stop = unit(|| Msg::NextStop);
+    let on_check_lesson = unit(|| Msg::CheckLesson);
+    let on_leave_lesson = unit(|| Msg::LeaveLesson);
+    let on_close_lessons = unit(|| Msg::ToggleLessons);
     let close_help = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Msg::ToggleHelp))
@@ -535,6 +674,7 @@ pub fn app() -> Html {
             <header class="topbar">
                 <h1 class="brand">{ "stsplay" }</h1>
                 <p class="tagline">{ text(l, Label::Tagline) }</p>
+                <button type="button" class="lessons-button" onclick={toggle_lessons.clone()}>{ text(l, Label::Lessons) }</button>
                 <button type="button" class="help-button" onclick={close_help.clone()} aria-label={text(l, Label::Shortcuts)}>{ "?" }</button>
                 <nav class="lang-switch" aria-label={text(l, Label::Language)}>{ switch }</nav>
             </header>
@@ -546,6 +686,10 @@ pub fn app() -> Html {
                     </dl>
                     <button type="button" onclick={close_help}>{ text(l, Label::Close) }</button>
                 </div>
+            }
+            if state.show_lessons {
+                <LessonList lang={l} lessons={state.lessons.clone()} done={state.done.clone()}
+                    on_open={on_open_lesson} on_close={on_close_lessons} />
             }
             <main class="workspace">
                 { panel("editor", Label::Manifests, html! {
@@ -560,6 +704,10 @@ pub fn app() -> Html {
                 }) }
                 { panel("steps", Label::Steps, html! {
                     <>
+                        if let Some(lesson) = state.lesson.clone() {
+                            <LessonGuide lang={l} lesson={lesson} stop={state.stop} checks={state.checks.clone()}
+                                on_next={on_next_stop} on_check={on_check_lesson} on_leave={on_leave_lesson} />
+                        }
                         <StepControls lang={l} {cursor} total={total} playing={state.playing} speed={state.speed}
                             clock={clock} marks={timeline_marks} {on_nav} />
                         if cursor == 0 {

@@ -10,6 +10,7 @@ pub mod dns_panel;
 pub mod editor;
 pub mod graph;
 pub mod inspector;
+pub mod lessons;
 pub mod log;
 mod panic;
 

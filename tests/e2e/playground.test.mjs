@@ -120,3 +120,29 @@ spec:
     await close();
   }
 });
+
+test("a guided lesson plays stop by stop and checks the task", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    await page.getByRole("button", { name: "Lessons" }).click();
+    await page.getByRole("button", { name: /StatefulSet basics/ }).click();
+    const guide = page.locator(".guide");
+    await guide.waitFor();
+    await guide.getByRole("button", { name: "Next" }).click();
+    await guide.locator(".say").waitFor();
+    // The first stop applies the manifests and pauses when web-0 is Ready.
+    await page.locator('[data-key="Pod/default/web-0"].ready').waitFor();
+    assert.equal(await page.locator('[data-key="Pod/default/web-1"]').count(), 0);
+    while (await guide.getByRole("button", { name: "Next" }).count()) {
+      await guide.getByRole("button", { name: "Next" }).click();
+    }
+    await guide.locator(".task").waitFor();
+    await guide.getByRole("button", { name: "Check" }).click();
+    await guide.locator(".checks li").first().waitFor();
+    await page.screenshot({ path: `${SHOTS}/6-lesson.png` });
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
