@@ -131,6 +131,8 @@ pub enum Msg {
     NextStop,
     CheckLesson,
     LeaveLesson,
+    /// Back to the tutorial's example (the page asks first).
+    Reset,
 }
 
 fn apply_text(sim: &mut Simulation, text: &str) -> shell_output::Printed {
@@ -204,6 +206,20 @@ impl Reducible for State {
                     next.checks = Some(Rc::new(runs));
                     next.version += 1;
                 }
+            }
+            Msg::Reset => {
+                let mut sim = Simulation::new(1);
+                apply_text(&mut sim, EXAMPLE);
+                sim.seek(0);
+                next.text = Rc::new(EXAMPLE.to_string());
+                next.sim = Rc::new(RefCell::new(sim));
+                next.console = Rc::new(Vec::new());
+                next.selected = None;
+                next.playing = false;
+                next.lesson = None;
+                next.saved_text = None;
+                next.checks = None;
+                next.version += 1;
             }
             Msg::LeaveLesson => {
                 if let Some(text) = next.saved_text.take() {
@@ -646,6 +662,17 @@ pub fn app() -> Html {
     let on_check_lesson = unit(|| Msg::CheckLesson);
     let on_leave_lesson = unit(|| Msg::LeaveLesson);
     let on_close_lessons = unit(|| Msg::ToggleLessons);
+    let reset = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let sure = gloo::utils::window()
+                .confirm_with_message(text(state.lang, Label::ResetConfirm))
+                .unwrap_or(false);
+            if sure {
+                state.dispatch(Msg::Reset);
+            }
+        })
+    };
     let close_help = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Msg::ToggleHelp))
@@ -675,6 +702,7 @@ pub fn app() -> Html {
                 <h1 class="brand">{ "stsplay" }</h1>
                 <p class="tagline">{ text(l, Label::Tagline) }</p>
                 <button type="button" class="lessons-button" onclick={toggle_lessons.clone()}>{ text(l, Label::Lessons) }</button>
+                <button type="button" class="reset-button" onclick={reset}>{ text(l, Label::Reset) }</button>
                 <button type="button" class="help-button" onclick={close_help.clone()} aria-label={text(l, Label::Shortcuts)}>{ "?" }</button>
                 <nav class="lang-switch" aria-label={text(l, Label::Language)}>{ switch }</nav>
             </header>

@@ -146,3 +146,21 @@ test("a guided lesson plays stop by stop and checks the task", async () => {
     await close();
   }
 });
+
+test("reset asks first and restores the example", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    const editor = page.getByLabel("Kubernetes manifests (YAML)");
+    await editor.fill("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: mine\n");
+    page.once("dialog", (d) => d.dismiss());
+    await page.getByRole("button", { name: "Reset", exact: true }).click();
+    assert.match(await editor.inputValue(), /name: mine/, "dismissing keeps the learner's text");
+    page.once("dialog", (d) => d.accept());
+    await page.getByRole("button", { name: "Reset", exact: true }).click();
+    await page.waitForFunction(() => document.querySelector("textarea.source")?.value.includes("name: pv1"));
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
