@@ -85,7 +85,8 @@ impl Default for Timing {
 #[derive(Clone, Debug)]
 pub struct World {
     pub now_ms: i64,
-    objects: BTreeMap<Key, Object>,
+    /// kind → namespace → name → object: lookups by `&str`, iteration in key order.
+    objects: BTreeMap<Kind, BTreeMap<String, BTreeMap<String, Object>>>,
     next_resource_version: u64,
     next_event: u64,
     pub rng: Rng,
@@ -192,8 +193,18 @@ impl World {
         }
         let key = key_of(&object);
         self.index_event(&key, &object);
-        self.objects.insert(key.clone(), object);
+        self.store(key.clone(), object);
         key
+    }
+
+    fn store(&mut self, key: Key, object: Object) {
+        let (kind, namespace, name) = key;
+        self.objects
+            .entry(kind)
+            .or_default()
+            .entry(namespace)
+            .or_default()
+            .insert(name, object);
     }
 
     fn index_event(&mut self, key: &Key, object: &Object) {
@@ -213,7 +224,7 @@ impl World {
             .get(uid)
             .into_iter()
             .flatten()
-            .filter_map(move |k| match self.objects.get(k) {
+            .filter_map(move |k| match self.get(k) {
                 Some(Object::Event(e)) => Some(e),
                 _ => None,
             })
@@ -248,30 +259,30 @@ impl World {
     }
 
     pub fn get(&self, key: &Key) -> Option<&Object> {
-        self.objects.get(key)
+        self.find(key.0, &key.1, &key.2)
     }
 
     pub fn find(&self, kind: Kind, namespace: &str, name: &str) -> Option<&Object> {
-        self.objects
-            .get(&(kind, namespace.to_string(), name.to_string()))
+        self.objects.get(&kind)?.get(namespace)?.get(name)
     }
 
     pub fn contains(&self, key: &Key) -> bool {
-        self.objects.contains_key(key)
+        self.get(key).is_some()
     }
 
     /// Every object, in key order (kind, namespace, name).
     pub fn objects(&self) -> impl Iterator<Item = &Object> {
-        self.objects.values()
+        self.objects
+            .values()
+            .flat_map(|namespaces| namespaces.values().flat_map(|names| names.values()))
     }
 
     /// The objects of one kind, in namespace and name order.
     pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Object> {
-        let start = (kind, String::new(), String::new());
         self.objects
-            .range(start..)
-            .take_while(move |(k, _)| k.0 == kind)
-            .map(|(_, o)| o)
+            .get(&kind)
+            .into_iter()
+            .flat_map(|namespaces| namespaces.values().flat_map(|names| names.values()))
     }
 
     pub fn pods(&self) -> impl Iterator<Item = &Pod> {
@@ -329,11 +340,17 @@ impl World {
     pub fn put(&mut self, object: Object) {
         let key = key_of(&object);
         self.index_event(&key, &object);
-        self.objects.insert(key, object);
+        self.store(key, object);
     }
 
     pub fn remove(&mut self, key: &Key) -> Option<Object> {
-        self.objects.remove(key)
+        let namespaces = self.objects.get_mut(&key.0)?;
+        let names = namespaces.get_mut(&key.1)?;
+        let removed = names.remove(&key.2);
+        if names.is_empty() {
+            namespaces.remove(&key.1);
+        }
+        removed
     }
 
     /// A fresh event name for an involved object, like the API server's
