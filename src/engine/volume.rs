@@ -443,6 +443,9 @@ fn expand(
         .status
         .as_ref()
         .and_then(|s| s.capacity.get("storage"))?;
+    if want == has {
+        return None;
+    }
     let (want_q, has_q) = (
         storage::quantity_bytes(want)?,
         storage::quantity_bytes(has)?,
