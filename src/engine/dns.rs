@@ -1039,18 +1039,7 @@ impl Dns {
                 format!("There is no Service \"{service}\" in namespace \"{namespace}\"."),
                 format!("命名空间 \"{namespace}\" 中没有名为 \"{service}\" 的 Service。"),
             ));
-            if let Some(close) = closest(
-                service,
-                self.services
-                    .keys()
-                    .filter(|(ns, _)| *ns == namespace)
-                    .map(|(_, n)| n.as_str()),
-            ) {
-                out.push(Text::new(
-                    format!("Did you mean \"{close}\"?"),
-                    format!("你是不是想输入 \"{close}\"?"),
-                ));
-            }
+            out.extend(did_you_mean(service, &self.services, &namespace));
             for set in statefulsets(objects, &namespace) {
                 if set.1 == service {
                     out.push(Text::new(
@@ -1119,18 +1108,7 @@ impl Dns {
                             format!("There is no pod \"{ep}\" in \"{namespace}\"."),
                             format!("\"{namespace}\" 中没有名为 \"{ep}\" 的 Pod。"),
                         ));
-                        if let Some(close) = closest(
-                            ep,
-                            self.pods
-                                .keys()
-                                .filter(|(ns, _)| *ns == namespace)
-                                .map(|(_, n)| n.as_str()),
-                        ) {
-                            out.push(Text::new(
-                                format!("Did you mean \"{close}\"?"),
-                                format!("你是不是想输入 \"{close}\"?"),
-                            ));
-                        }
+                        out.extend(did_you_mean(ep, &self.pods, &namespace));
                     }
                     Some(pod) => {
                         let subdomain = pod.spec.subdomain.clone().unwrap_or_default();
@@ -1181,6 +1159,25 @@ fn statefulsets(objects: &[&Object], namespace: &str) -> Vec<(String, String)> {
             _ => None,
         })
         .collect()
+}
+
+/// "Did you mean …?" for a name close to one that exists in the namespace.
+fn did_you_mean<V>(
+    word: &str,
+    names: &BTreeMap<(String, String), V>,
+    namespace: &str,
+) -> Option<Text> {
+    let close = closest(
+        word,
+        names
+            .keys()
+            .filter(|(ns, _)| ns == namespace)
+            .map(|(_, n)| n.as_str()),
+    )?;
+    Some(Text::new(
+        format!("Did you mean \"{close}\"?"),
+        format!("你是不是想输入 \"{close}\"?"),
+    ))
 }
 
 /// The candidate within edit distance 2 of `word`, if exactly one is nearest.
