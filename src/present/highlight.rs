@@ -226,6 +226,25 @@ pub fn line(text: &str) -> Vec<Span> {
     out
 }
 
+/// The 1-based lines of an object's YAML that a step's changed field paths touch
+/// (`status.phase` marks the `phase:` line), for highlighting in the inspector.
+pub fn changed_lines(yaml: &str, fields: &[String]) -> Vec<usize> {
+    let leaves: Vec<&str> = fields.iter().filter_map(|f| f.rsplit('.').next()).collect();
+    yaml.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let key = line
+                .trim_start()
+                .trim_start_matches("- ")
+                .split(':')
+                .next()
+                .unwrap_or("");
+            !key.is_empty() && leaves.contains(&key)
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +278,14 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn changed_fields_mark_their_lines() {
+        let yaml = "metadata:\n  name: web-0\nspec:\n  nodeName: node-1\nstatus:\n  phase: Running\n  podIP: 10.244.1.2\n";
+        let fields = vec!["spec.nodeName".to_string(), "status.phase".to_string()];
+        assert_eq!(changed_lines(yaml, &fields), [4, 6]);
+        assert_eq!(changed_lines(yaml, &[]), Vec::<usize>::new());
     }
 
     #[test]

@@ -339,24 +339,7 @@ fn initial_state() -> State {
 fn inspect(world: &World, key: &str, changed: &[String], lang: Lang) -> Option<View> {
     let object = world.objects().find(|o| NodeId::of(o).key() == key)?;
     let yaml = manifest::to_yaml(object);
-    let leaves: Vec<&str> = changed
-        .iter()
-        .filter_map(|f| f.rsplit('.').next())
-        .collect();
-    let changed_lines = yaml
-        .lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            let key = line
-                .trim_start()
-                .trim_start_matches("- ")
-                .split(':')
-                .next()
-                .unwrap_or("");
-            !key.is_empty() && leaves.contains(&key)
-        })
-        .map(|(i, _)| i + 1)
-        .collect();
+    let changed_lines = crate::present::highlight::changed_lines(&yaml, changed);
     let all: Vec<&Object> = world.objects().collect();
     let describe = kubectl::describe(object, &all, world.now_ms);
     let events = {
