@@ -6,7 +6,7 @@
 // Run `./scripts/perf.sh` (builds dist/ when needed), or `node scripts/perf.mjs` against an
 // existing dist/ (PERF_REPLICAS=N settles N replicas instead of 1,000). Uses playwright-core
 // with the system Chromium, like the end-to-end tests.
-// The page is served cross-origin isolated so that the browser can measure wasm memory.
+// Wasm memory is read from the loader's start event (see dist/boot.js).
 import { chromium } from "playwright-core";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,12 +16,8 @@ import { serve } from "./serve.mjs";
 const FLAGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  "--disable-dev-shm-usage", "--enable-blink-features=ForceEagerMeasureMemory",
+  "--disable-dev-shm-usage", "--enable-precise-memory-info",
 ];
-const ISOLATED = {
-  "cross-origin-opener-policy": "same-origin",
-  "cross-origin-embedder-policy": "require-corp",
-};
 
 /** A Parallel StatefulSet with dynamic provisioning and its headless Service. */
 function scenario(replicas) {
@@ -133,7 +129,7 @@ async function measureSteps(page, objects, replicas) {
 }
 
 async function main() {
-  const server = await serve(process.argv[2] ?? "dist", 0, "/", ISOLATED);
+  const server = await serve(process.argv[2] ?? "dist", 0, "/");
   const base = `http://127.0.0.1:${server.address().port}/`;
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "stsplay-perf-")), {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -143,6 +139,10 @@ async function main() {
     locale: "en-US",
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // The loader announces the started wasm instance; keep its memory to measure it.
+  await page.addInitScript(() =>
+    addEventListener("TrunkApplicationStarted", (e) => (window.stsplayMemory = e.detail.wasm.memory)),
+  );
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   try {
@@ -175,14 +175,13 @@ async function main() {
     const replicas = Math.ceil((10_000 * big) / Math.max(1, bigSteps));
     await applyScenario(page, scenario(replicas));
     const { total } = await position(page);
-    const memory = await page.evaluate(async () => {
-      if (!self.crossOriginIsolated || !performance.measureUserAgentSpecificMemory) return null;
-      return (await performance.measureUserAgentSpecificMemory()).bytes;
-    });
-    const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0);
+    const { wasm, heap } = await page.evaluate(() => ({
+      wasm: window.stsplayMemory?.buffer.byteLength ?? 0,
+      heap: performance.memory?.usedJSHeapSize ?? 0,
+    }));
     console.log(`memory with ${total} steps (${replicas} replicas):`);
-    if (memory !== null) report(`  page memory, JS heap and wasm (${total} steps)`, memory, undefined, "bytes");
-    report(`  JS heap alone (${total} steps)`, heap, undefined, "bytes");
+    report(`  wasm memory (${total} steps)`, wasm, undefined, "bytes");
+    report(`  JS heap (${total} steps)`, heap, undefined, "bytes");
   } finally {
     await context.close();
     await new Promise((ok) => server.close(ok));

@@ -12,9 +12,8 @@ const types = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Starts serving `dir`; resolves to the server once it listens. Port 0 picks a free port.
- * `headers` are added to every answer (the performance measurements isolate the page). */
-export function serve(dir, port = 0, prefix = "/", headers = {}) {
+/** Starts serving `dir`; resolves to the server once it listens. Port 0 picks a free port. */
+export function serve(dir, port = 0, prefix = "/") {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -25,7 +24,7 @@ export function serve(dir, port = 0, prefix = "/", headers = {}) {
       const file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error("outside root");
       const body = await readFile(file);
-      res.writeHead(200, { ...headers, "content-type": types[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
