@@ -5,7 +5,7 @@ use expect_test::expect;
 use stsplay::engine::sim::Simulation;
 use stsplay::present::i18n::Lang;
 use stsplay::present::shell;
-use stsplay::present::timeline::{line, mark_class, row};
+use stsplay::present::timeline::{line, mark_class, marks, row};
 
 const WEB: &str = include_str!("../static/examples/web.yaml");
 
@@ -89,4 +89,53 @@ fn a_row_explains_its_step_in_both_languages() {
         "{}",
         row(dns, Lang::En).explanation
     );
+}
+
+#[test]
+fn one_mark_per_step_on_a_short_timeline() {
+    let sim = settled();
+    let steps = sim.steps();
+    let marks = marks(steps, 1000);
+    assert_eq!(marks.len(), steps.len());
+    for (i, (m, s)) in marks.iter().zip(steps).enumerate() {
+        assert_eq!((m.first, m.last), (i + 1, i + 1));
+        assert_eq!(m.class, mark_class(s));
+        assert_eq!(m.title, line(s));
+    }
+}
+
+#[test]
+fn a_long_timeline_groups_steps_into_runs_coloured_by_the_most_notable_step() {
+    let sim = settled();
+    let steps = sim.steps();
+    let marks = marks(steps, 8);
+    assert!(marks.len() <= 8 && marks.len() >= 7, "{}", marks.len());
+    // The runs cover every step once, in order.
+    assert_eq!(marks[0].first, 1);
+    assert_eq!(marks.last().unwrap().last, steps.len());
+    for pair in marks.windows(2) {
+        assert_eq!(pair[1].first, pair[0].last + 1);
+    }
+    let rank = |c: &str| {
+        ["warning", "dns", "pod-create", "binding"]
+            .iter()
+            .position(|k| *k == c)
+    };
+    for m in &marks {
+        let run = &steps[m.first - 1..m.last];
+        let best = run
+            .iter()
+            .map(mark_class)
+            .min_by_key(|c| rank(c).unwrap_or(9))
+            .unwrap();
+        assert_eq!(rank(m.class), rank(best), "{m:?}");
+        // The title is the first step with that class, and says how many more the run holds.
+        let shown = run.iter().find(|s| mark_class(s) == m.class).unwrap();
+        assert_eq!(
+            m.title,
+            format!("{} (+{} more)", line(shown), run.len() - 1)
+        );
+    }
+    // The tutorial creates its pods one by one, each run is long enough to hold one.
+    assert!(marks.iter().filter(|m| m.class == "pod-create").count() >= 2);
 }

@@ -180,3 +180,17 @@ fn no_sleeping_in_tests() {
         "tests await events, never sleep",
     ));
 }
+
+#[test]
+fn slices_are_sorted_through_one_compiled_copy() {
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/sort.rs");
+    let files: Vec<_> = rust_files("src")
+        .into_iter()
+        .filter(|p| *p != own)
+        .collect();
+    assert_none(check(
+        &files,
+        &[".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable", ".sort_by_cached_key("],
+        "sort with crate::sort (the standard sorts add a copy of the algorithm to the bundle per element type)",
+    ));
+}

@@ -1241,7 +1241,7 @@ pub fn names(dns: &Dns) -> BTreeMap<String, Vec<String>> {
         if is_headless(svc) {
             if !ready.is_empty() {
                 let mut ips: Vec<String> = ready.iter().map(|a| a.ip.clone()).collect();
-                ips.sort();
+                crate::sort::ascending(&mut ips);
                 out.insert(service.clone(), ips);
             }
         } else if let Some(ip) = &svc.spec.cluster_ip {
@@ -1251,7 +1251,7 @@ pub fn names(dns: &Dns) -> BTreeMap<String, Vec<String>> {
             let entry: &mut Vec<String> =
                 out.entry(format!("{}.{service}", a.endpoint)).or_default();
             entry.push(a.ip.clone());
-            entry.sort();
+            crate::sort::ascending(entry);
         }
     }
     out

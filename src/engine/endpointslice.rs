@@ -157,7 +157,9 @@ pub fn desired(
         .filter(|p| p.metadata.namespace == service.metadata.namespace)
         .filter(|p| selects(service, p) && should_pod_be_in_endpoints(p))
         .collect();
-    members.sort_by(|a, b| natural_order(&a.metadata.name, &b.metadata.name));
+    crate::sort::by(&mut members, |a, b| {
+        natural_order(&a.metadata.name, &b.metadata.name)
+    });
     let endpoints = members
         .iter()
         .map(|p| pod_to_endpoint(p, service, nodes))
@@ -187,7 +189,7 @@ mod tests {
     #[test]
     fn natural_order_of_ordinals() {
         let mut names = vec!["web-10", "web-2", "web-1", "db-0"];
-        names.sort_by(|a, b| natural_order(a, b));
+        crate::sort::by(&mut names, |a, b| natural_order(a, b));
         assert_eq!(names, ["db-0", "web-1", "web-2", "web-10"]);
     }
 }

@@ -36,7 +36,7 @@ const PREEMPTION: &str =
 
 fn fit_error(total: usize, reasons: &[(usize, String)]) -> String {
     let mut parts: Vec<String> = reasons.iter().map(|(n, r)| format!("{n} {r}")).collect();
-    parts.sort();
+    crate::sort::ascending(&mut parts);
     format!(
         "0/{total} nodes are available: {}. {}",
         parts.join(", "),
@@ -80,7 +80,7 @@ pub fn decide(world: &World) -> Decision {
         .pods()
         .filter(|p| p.spec.node_name.is_none() && p.metadata.deletion_timestamp.is_none())
         .collect();
-    pending.sort_by(|a, b| {
+    crate::sort::by(&mut pending, |a, b| {
         (&a.metadata.creation_timestamp, &a.metadata.name)
             .cmp(&(&b.metadata.creation_timestamp, &b.metadata.name))
     });

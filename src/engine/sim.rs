@@ -82,6 +82,8 @@ pub struct Simulation {
     inputs: Vec<(usize, Input)>,
     cursor: usize,
     world: World,
+    /// How many times the history forked (steps after the cursor were dropped).
+    forks: u64,
 }
 
 impl Simulation {
@@ -105,6 +107,7 @@ impl Simulation {
             inputs: Vec::new(),
             cursor: 0,
             world,
+            forks: 0,
         }
     }
 
@@ -125,6 +128,12 @@ impl Simulation {
     /// The number of steps taken to reach the world shown.
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    /// How many times the history forked: with the number of steps it identifies the
+    /// list of steps, which only grows between forks.
+    pub fn forks(&self) -> u64 {
+        self.forks
     }
 
     pub fn inputs(&self) -> &[(usize, Input)] {
@@ -158,6 +167,7 @@ impl Simulation {
     /// Drops every step after the cursor: the history forks here.
     fn fork(&mut self) {
         if self.cursor < self.steps.len() {
+            self.forks += 1;
             self.steps.truncate(self.cursor);
             self.acts.truncate(self.cursor);
             self.checkpoints.retain(|(n, _)| *n <= self.cursor);

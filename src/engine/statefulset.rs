@@ -675,7 +675,9 @@ fn replicas_pass(
             o >= 0 && (o < start || o >= end)
         })
         .collect();
-    condemned.sort_by_key(|p| std::cmp::Reverse(parent_name_and_ordinal(&p.metadata.name).1));
+    crate::sort::by_key(&mut condemned, |p| {
+        std::cmp::Reverse(parent_name_and_ordinal(&p.metadata.name).1)
+    });
     // The first unhealthy pod: in-range ascending, then condemned from the lowest ordinal.
     let first_unhealthy: Option<String> = (start..end)
         .find_map(|o| match by_ordinal(o) {

@@ -78,10 +78,9 @@ pub fn parse(text: &str) -> Manifest {
             explanation: Code::TooManyProblems.explanation(),
         });
     }
-    reader
-        .manifest
-        .diagnostics
-        .sort_by_key(|d| (d.document, d.line, d.column));
+    crate::sort::by_key(&mut reader.manifest.diagnostics, |d| {
+        (d.document, d.line, d.column)
+    });
     reader.manifest
 }
 

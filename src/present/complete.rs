@@ -47,7 +47,7 @@ pub fn complete(line: &str, objects: &[&Object]) -> Option<String> {
             .filter(|o| o.kind() == kind)
             .map(|o| o.name().to_string())
             .collect();
-        v.sort();
+        crate::sort::ascending(&mut v);
         v.dedup();
         v
     };
@@ -78,7 +78,7 @@ pub fn complete(line: &str, objects: &[&Object]) -> Option<String> {
                 .into_iter()
                 .flat_map(|k| resource_names(k).iter().map(|s| s.to_string()))
                 .collect();
-            all.sort();
+            crate::sort::ascending(&mut all);
             all
         }
         ["kubectl", _, resource, ..] if !resource.starts_with('-') => match kind_of(resource) {

@@ -355,7 +355,7 @@ fn groups(objects: &[&Object]) -> (BTreeSet<NodeId>, Vec<Group>) {
         if pods.len() <= GROUP_ABOVE {
             continue;
         }
-        pods.sort_by_key(|p| ordinal_key(&p.metadata.name));
+        crate::sort::by_key(&mut pods, |p| ordinal_key(&p.metadata.name));
         let middle = &pods[GROUP_HEAD..pods.len() - GROUP_TAIL];
         let (Some(first), Some(last)) = (middle.first(), middle.last()) else {
             continue;
@@ -513,7 +513,9 @@ pub fn layout(objects: &[&Object]) -> Graph {
             _ => {}
         }
     }
-    edges.sort_by(|a, b| (&a.from, &a.to, a.relation).cmp(&(&b.from, &b.to, b.relation)));
+    crate::sort::by(&mut edges, |a, b| {
+        (&a.from, &a.to, a.relation).cmp(&(&b.from, &b.to, b.relation))
+    });
     edges.dedup();
 
     // Rows: each pod in ordinal order, its claims and their volumes beside it; then claims
@@ -531,7 +533,7 @@ pub fn layout(objects: &[&Object]) -> Graph {
             .map_or(id.name.as_str(), |g| g.first.as_str());
         (id.namespace.clone(), ordinal_key(name))
     };
-    pods.sort_by_key(|id| place(id));
+    crate::sort::by_key(&mut pods, |id| place(id));
     let mut next_row = 0;
     for pod in pods {
         rows.insert(pod.clone(), next_row);
@@ -558,7 +560,9 @@ pub fn layout(objects: &[&Object]) -> Graph {
         .keys()
         .filter(|id| id.kind == Kind::PersistentVolumeClaim && !rows.contains_key(id))
         .collect();
-    leftover_claims.sort_by_key(|id| (id.namespace.clone(), ordinal_key(&id.name)));
+    crate::sort::by_key(&mut leftover_claims, |id| {
+        (id.namespace.clone(), ordinal_key(&id.name))
+    });
     for claim in leftover_claims {
         rows.insert(claim.clone(), next_row);
         for bind in edges
@@ -641,7 +645,7 @@ pub fn layout(objects: &[&Object]) -> Graph {
             }
         }
     }
-    nodes.sort_by(|a, b| (a.x, a.y, &a.id).cmp(&(b.x, b.y, &b.id)));
+    crate::sort::by(&mut nodes, |a, b| (a.x, a.y, &a.id).cmp(&(b.x, b.y, &b.id)));
     let width = nodes
         .iter()
         .map(|n| n.x + BOX_W + MARGIN)

@@ -190,7 +190,7 @@ fn listed<'a>(world: &'a World, kind: Kind, ns: &str, all: bool) -> Vec<&'a Obje
         .filter(|o| all || !kind.namespaced() || o.namespace() == ns)
         .collect();
     if kind == Kind::Event {
-        out.sort_by_key(|o| {
+        crate::sort::by_key(&mut out, |o| {
             o.meta()
                 .resource_version
                 .as_deref()
@@ -899,7 +899,7 @@ fn rollout(
         }
         Rollout::Undo => {
             let mut sorted = revisions.clone();
-            sorted.sort_by_key(|r| r.revision);
+            crate::sort::by_key(&mut sorted, |r| r.revision);
             let target = match revision {
                 Some(n) => sorted.iter().find(|r| r.revision == n),
                 None => sorted.iter().rev().nth(1),

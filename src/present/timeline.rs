@@ -144,6 +144,68 @@ pub fn mark_class(step: &Step) -> &'static str {
     step.component.class()
 }
 
+/// At most this many marks are drawn: on a long timeline a mark stands for a run of steps,
+/// so the timeline costs the same to draw at 100 steps and at 100,000.
+pub const MAX_MARKS: usize = 400;
+
+/// A mark on the timeline: one step or, on a long timeline, a run of consecutive steps,
+/// coloured by its most notable step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// The 1-based numbers of the first and the last step it stands for.
+    pub first: usize,
+    pub last: usize,
+    pub class: &'static str,
+    /// The most notable step as a line (`line`), and how many more steps the mark holds.
+    pub title: String,
+}
+
+/// How notable a mark class is: warnings first, then what "jump to the next" offers.
+fn notability(class: &str) -> u8 {
+    match class {
+        "warning" => 4,
+        "dns" => 3,
+        "pod-create" => 2,
+        "binding" => 1,
+        _ => 0,
+    }
+}
+
+/// The timeline's marks: one per step up to `max` steps, otherwise `max` runs of
+/// (nearly) equal length, each coloured by its most notable step (the first one on a tie).
+pub fn marks(steps: &[Step], max: usize) -> Vec<Mark> {
+    let max = max.max(1);
+    let per_mark = steps.len().div_ceil(max).max(1);
+    steps
+        .chunks(per_mark)
+        .enumerate()
+        .filter_map(|(i, run)| {
+            let first = i * per_mark + 1;
+            let classes = run.iter().map(mark_class);
+            let (offset, class) =
+                classes
+                    .enumerate()
+                    .fold(
+                        None,
+                        |best: Option<(usize, &'static str)>, (j, c)| match best {
+                            Some((_, b)) if notability(b) >= notability(c) => best,
+                            _ => Some((j, c)),
+                        },
+                    )?;
+            let mut title = line(&run[offset]);
+            if run.len() > 1 {
+                title.push_str(&format!(" (+{} more)", run.len() - 1));
+            }
+            Some(Mark {
+                first,
+                last: first + run.len() - 1,
+                class,
+                title,
+            })
+        })
+        .collect()
+}
+
 /// Whether a step has a mark class, for "jump to the next step of this kind".
 pub fn is_kind(step: &Step, class: &str) -> bool {
     mark_class(step) == class

@@ -20,7 +20,7 @@ use crate::present::lesson::{self as lesson_run, CheckpointRun};
 use crate::present::shell;
 use crate::present::timeline;
 use crate::ui::console::{Console, Entry};
-use crate::ui::controls::{Mark as TimelineMark, Nav, StepControls};
+use crate::ui::controls::{Nav, StepControls};
 use crate::ui::dns_panel::DnsPanel;
 use crate::ui::editor::{Editor, Mark};
 use crate::ui::graph::ClusterGraph;
@@ -511,14 +511,21 @@ pub fn app() -> Html {
     let steps = sim.steps();
     let current = cursor.checked_sub(1).and_then(|i| steps.get(i));
     // The graph leaves out the cluster's own plumbing (kube-system, the API server's Service).
-    let objects: Vec<&Object> = world
-        .objects()
-        .filter(|o| o.namespace() != "kube-system")
-        .filter(|o| {
-            !(o.kind() == Kind::Service && o.name() == "kubernetes" && o.namespace() == "default")
-        })
-        .collect();
-    let graph = Rc::new(layout(&objects));
+    // The layout changes only with the world at the cursor: once per step, not once per
+    // render (typing in the editor re-renders the page).
+    let trace = (Rc::as_ptr(&state.sim) as usize, sim.forks(), steps.len(), l);
+    let graph = use_memo((trace, cursor), |_| {
+        let objects: Vec<&Object> = world
+            .objects()
+            .filter(|o| o.namespace() != "kube-system")
+            .filter(|o| {
+                !(o.kind() == Kind::Service
+                    && o.name() == "kubernetes"
+                    && o.namespace() == "default")
+            })
+            .collect();
+        layout(&objects)
+    });
     let changed: Rc<BTreeSet<String>> = Rc::new(
         current
             .map(|s| {
@@ -539,16 +546,10 @@ pub fn app() -> Html {
     let changed_fields: Vec<String> = current
         .map(|s| s.changes.iter().flat_map(|c| c.fields.clone()).collect())
         .unwrap_or_default();
-    let rows = Rc::new(timeline::rows(steps, l));
-    let timeline_marks = Rc::new(
-        steps
-            .iter()
-            .map(|s| TimelineMark {
-                class: timeline::mark_class(s),
-                title: timeline::line(s),
-            })
-            .collect::<Vec<_>>(),
-    );
+    // The log rows and the timeline marks change only when the trace does (a new step, a
+    // fork, another simulation), not when the cursor moves: build them once per trace.
+    let rows = use_memo(trace, |_| timeline::rows(steps, l));
+    let timeline_marks = use_memo(trace, |_| timeline::marks(steps, timeline::MAX_MARKS));
     let clock = timeline::clock(world.now_ms);
     let view = state
         .selected

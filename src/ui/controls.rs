@@ -3,6 +3,7 @@
 //! simulated clock. The component only emits `Nav` requests; the app decides.
 
 use crate::present::i18n::{text, Label, Lang};
+use crate::present::timeline::Mark;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,13 +31,6 @@ pub const NEXT_KINDS: [(&str, &str, &str); 4] = [
     ("dns", "DNS change", "DNS 变化"),
     ("warning", "warning", "警告"),
 ];
-
-/// One mark on the timeline: the step it stands for and its colour class.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mark {
-    pub class: &'static str,
-    pub title: String,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -94,11 +88,12 @@ pub fn step_controls(props: &Props) -> Html {
     let total = props.total.max(1);
     // Marks are drawn in SVG (positions as attributes), since the page's
     // Content-Security-Policy allows no inline styles.
-    let marks = props.marks.iter().enumerate().map(|(i, m)| {
-        let x = (i + 1) as f64 * 100.0 / total as f64;
-        let onclick = nav(Nav::Seek(i + 1));
+    let marks = props.marks.iter().map(|m| {
+        let x = m.first as f64 * 100.0 / total as f64;
+        let onclick = nav(Nav::Seek(m.first));
+        let current = (m.first..=m.last).contains(&props.cursor);
         html! {
-            <rect class={classes!("mark", m.class, (i + 1 == props.cursor).then_some("current"))}
+            <rect class={classes!("mark", m.class, current.then_some("current"))}
                 x={format!("{x:.3}%")} y="0" width="3" height="8" {onclick}>
                 <title>{ m.title.clone() }</title>
             </rect>

@@ -50,7 +50,7 @@ pub fn event_log(props: &Props) -> Html {
             };
             let current = r.step == props.cursor;
             html! {
-                <li class={classes!("row", current.then_some("current"), r.warning.then_some("warning"))}
+                <li key={r.step} class={classes!("row", current.then_some("current"), r.warning.then_some("warning"))}
                     aria-current={current.then_some("step")}>
                     <button type="button" onclick={seek}>
                         <span class="time">{ r.time.clone() }</span>

@@ -425,7 +425,7 @@ pub fn all_possible_matching_access_modes(
             groups.push(modes);
         }
     }
-    groups.sort_by(|a, b| {
+    crate::sort::by(&mut groups, |a, b| {
         a.len()
             .cmp(&b.len())
             .then_with(|| access_mode_order(a).cmp(&access_mode_order(b)))

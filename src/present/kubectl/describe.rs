@@ -632,7 +632,7 @@ fn mounts(w: &mut Writer, list: &[VolumeMount]) {
     }
     w.write(2, "Mounts:\n");
     let mut sorted: Vec<&VolumeMount> = list.iter().collect();
-    sorted.sort_by(|a, b| a.mount_path.cmp(&b.mount_path));
+    crate::sort::by(&mut sorted, |a, b| a.mount_path.cmp(&b.mount_path));
     for mount in sorted {
         let mut flags = vec![if mount.read_only == Some(true) {
             "ro".to_string()
@@ -801,7 +801,7 @@ fn tolerations(w: &mut Writer, initial_indent: &str, list: &[Toleration]) {
         return;
     }
     let mut sorted: Vec<&Toleration> = list.iter().collect();
-    sorted.sort_by(|a, b| a.key.cmp(&b.key));
+    crate::sort::by(&mut sorted, |a, b| a.key.cmp(&b.key));
     for (i, t) in sorted.into_iter().enumerate() {
         if i != 0 {
             w.write(0, &format!("{initial_indent}\t"));
@@ -1017,7 +1017,7 @@ fn persistent_volume_claim(
             users.push(&pod.metadata.name);
         }
     }
-    users.sort();
+    crate::sort::ascending(&mut users);
     users.dedup();
     w.write(0, "Used By:\t");
     if users.is_empty() {
@@ -1542,7 +1542,9 @@ fn node_description(w: &mut Writer, node: &Node, world: &[&Object], now_ms: i64)
         w.write(0, "<none>\n");
     }
     let mut taints: Vec<&Taint> = node.spec.taints.iter().collect();
-    taints.sort_by(|a, b| (&a.effect, &a.key).cmp(&(&b.effect, &b.key)));
+    crate::sort::by(&mut taints, |a, b| {
+        (&a.effect, &a.key).cmp(&(&b.effect, &b.key))
+    });
     for (i, taint) in taints.into_iter().enumerate() {
         if i != 0 {
             w.write(0, "\t");

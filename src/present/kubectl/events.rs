@@ -48,7 +48,7 @@ pub fn describe_events(events: &[&Event], now_ms: i64) -> String {
             .and_then(parse_rfc3339)
             .unwrap_or(i64::MIN)
     };
-    sorted.sort_by_key(|e| last_seen(e));
+    crate::sort::by_key(&mut sorted, |e| last_seen(e));
     let mut out = String::from("Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
     out.push_str("  ----\t------\t----\t----\t-------\n");
     for event in sorted {

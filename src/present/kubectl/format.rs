@@ -155,7 +155,7 @@ pub fn selector_string(selector: Option<&LabelSelector>) -> String {
     }
     for expr in &selector.match_expressions {
         let mut values = expr.values.clone();
-        values.sort();
+        crate::sort::ascending(&mut values);
         values.dedup();
         let text = match expr.operator.as_str() {
             "In" => format!("{} in ({})", expr.key, values.join(",")),
@@ -166,7 +166,7 @@ pub fn selector_string(selector: Option<&LabelSelector>) -> String {
         };
         requirements.push((expr.key.clone(), text));
     }
-    requirements.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::by(&mut requirements, |a, b| a.0.cmp(&b.0));
     requirements
         .into_iter()
         .map(|(_, text)| text)

@@ -387,7 +387,7 @@ pub fn service_external_ip(service: &Service, wide: bool) -> String {
                         .collect()
                 })
                 .unwrap_or_default();
-            ingress.sort();
+            crate::sort::ascending(&mut ingress);
             ingress.dedup();
             let mut lb = ingress.join(",");
             if !wide && lb.len() > 16 {
@@ -793,8 +793,8 @@ fn derive_endpoints(service: &Service, slices: &[&EndpointSlice]) -> DerivedEndp
             }
         }
     }
-    out.ready.sort();
-    out.not_ready.sort();
+    crate::sort::ascending(&mut out.ready);
+    crate::sort::ascending(&mut out.not_ready);
     out
 }
 

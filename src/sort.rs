@@ -1,0 +1,125 @@
+//! Stable sorting with one compiled copy of the algorithm.
+//!
+//! The standard library's sorts are generic over the element type, so each call site with
+//! a new type adds its own copy of the whole algorithm (about 4 KB of WebAssembly each).
+//! Here the algorithm sorts positions through a comparison callback and is compiled once;
+//! what is left per call site is a closure and a loop of swaps. Same result as
+//! `slice::sort_by`: stable, and deterministic for equal elements.
+
+use std::cmp::Ordering;
+
+/// Sorts `items` stably by `compare`, like `slice::sort_by`.
+pub fn by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    let swaps = {
+        let view: &[T] = items;
+        swaps_to_sort(view.len(), &mut |a, b| compare(&view[a], &view[b]))
+    };
+    for (a, b) in swaps {
+        items.swap(a, b);
+    }
+}
+
+/// Sorts `items` stably by the key `key` gives, like `slice::sort_by_key`.
+pub fn by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
+    by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `items` stably in ascending order, like `slice::sort`.
+pub fn ascending<T: Ord>(items: &mut [T]) {
+    by(items, T::cmp);
+}
+
+/// The swaps that put `len` elements in stable order under `compare` (given positions).
+fn swaps_to_sort(
+    len: usize,
+    compare: &mut dyn FnMut(usize, usize) -> Ordering,
+) -> Vec<(usize, usize)> {
+    // Bottom-up merge sort of the positions: `order[i]` is the element that goes to i.
+    let mut order: Vec<usize> = (0..len).collect();
+    let mut buffer = vec![0; len];
+    let mut width = 1;
+    while width < len {
+        let mut start = 0;
+        while start < len {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut left, mut right) = (start, middle);
+            for slot in &mut buffer[start..end] {
+                let take_left =
+                    right >= end || (left < middle && compare(order[right], order[left]).is_ge());
+                if take_left {
+                    *slot = order[left];
+                    left += 1;
+                } else {
+                    *slot = order[right];
+                    right += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut buffer);
+        width *= 2;
+    }
+    // Turn the permutation into swaps: `at[p]` is the element now at p, `pos[e]` where e is.
+    let mut at: Vec<usize> = (0..len).collect();
+    let mut pos = at.clone();
+    let mut swaps = Vec::new();
+    for (i, &wanted) in order.iter().enumerate() {
+        let p = pos[wanted];
+        if p != i {
+            swaps.push((i, p));
+            let displaced = at[i];
+            at[p] = displaced;
+            pos[displaced] = p;
+            at[i] = wanted;
+            pos[wanted] = i;
+        }
+    }
+    swaps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A small seeded generator, so the test needs no dependency and is repeatable.
+    fn numbers(seed: u64, len: usize, range: u64) -> Vec<u64> {
+        let mut state = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (0..len)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (state >> 33) % range
+            })
+            .collect()
+    }
+
+    #[test]
+    fn matches_the_standard_stable_sort() {
+        for seed in 0..300 {
+            let len = (seed % 70) as usize;
+            // Pairs (key, original position): equal keys must keep their order.
+            let keys = numbers(seed, len, 1 + seed % 9);
+            let mut ours: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+            let mut theirs = ours.clone();
+            by_key(&mut ours, |p| p.0);
+            theirs.sort_by_key(|p| p.0);
+            assert_eq!(ours, theirs, "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn sorts_ascending_and_in_reverse() {
+        let mut words = vec!["web-10", "web-2", "web-1", "nginx", "web-2"];
+        ascending(&mut words);
+        assert_eq!(words, ["nginx", "web-1", "web-10", "web-2", "web-2"]);
+        by(&mut words, |a, b| b.cmp(a));
+        assert_eq!(words, ["web-2", "web-2", "web-10", "web-1", "nginx"]);
+        let mut empty: Vec<u8> = Vec::new();
+        ascending(&mut empty);
+        assert!(empty.is_empty());
+    }
+}
