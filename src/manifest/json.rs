@@ -63,6 +63,7 @@ fn unexpected(value: &Value) -> String {
 }
 
 /// The error for a value of the wrong type.
+#[inline(never)]
 pub fn invalid(value: &Value, expected: &str) -> Error {
     Error(format!(
         "invalid type: {}, expected {expected}",
@@ -71,6 +72,7 @@ pub fn invalid(value: &Value, expected: &str) -> Error {
 }
 
 /// The object a struct is read from.
+#[inline(never)]
 pub fn object(value: Value, name: &str) -> Result<Map<String, Value>, Error> {
     match value {
         Value::Object(map) => Ok(map),
@@ -79,6 +81,7 @@ pub fn object(value: Value, name: &str) -> Result<Map<String, Value>, Error> {
 }
 
 /// Writes one field of a struct.
+#[inline(never)]
 pub fn put<T: ToJson>(map: &mut Map<String, Value>, key: &str, value: &T, field: Field) {
     if field == Field::Omit && value.is_empty_json() {
         return;
@@ -87,6 +90,7 @@ pub fn put<T: ToJson>(map: &mut Map<String, Value>, key: &str, value: &T, field:
 }
 
 /// Reads (and removes) one field of a struct.
+#[inline(never)]
 pub fn take<T: FromJson + Default>(
     map: &mut Map<String, Value>,
     key: &str,
@@ -100,6 +104,7 @@ pub fn take<T: FromJson + Default>(
 }
 
 /// Writes a struct's unmodelled fields next to its modelled ones.
+#[inline(never)]
 pub fn put_extra(map: &mut Map<String, Value>, extra: &BTreeMap<String, Value>) {
     for (key, value) in extra {
         map.insert(key.clone(), value.clone());
@@ -107,8 +112,13 @@ pub fn put_extra(map: &mut Map<String, Value>, extra: &BTreeMap<String, Value>) 
 }
 
 /// The fields left once the modelled ones are taken: a struct's `extra`.
+#[inline(never)]
 pub fn rest(map: Map<String, Value>) -> BTreeMap<String, Value> {
-    map.into_iter().collect()
+    let mut extra = BTreeMap::new();
+    for (key, value) in map {
+        extra.insert(key, value);
+    }
+    extra
 }
 
 /// Conversions for a struct: `json_struct!(Type { field: "key" Mode, ... } extra);`
