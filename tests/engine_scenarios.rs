@@ -707,7 +707,9 @@ fn fingerprint(world: &World) -> Vec<String> {
                 o.namespace(),
                 o.name(),
                 o.meta().resource_version,
-                serde_json::to_string(o).unwrap_or_default().len()
+                stsplay::manifest::json::ToJson::to_json(o)
+                    .to_string()
+                    .len()
             )
         })
         .collect()

@@ -17,16 +17,20 @@ fn at(seconds: i64) -> String {
 
 fn object(kind: &str, value: Value) -> Object {
     let parsed = match kind {
-        "Pod" => serde_json::from_value(value).map(Object::Pod),
-        "StatefulSet" => serde_json::from_value(value).map(Object::StatefulSet),
-        "Service" => serde_json::from_value(value).map(Object::Service),
-        "PersistentVolume" => serde_json::from_value(value).map(Object::PersistentVolume),
-        "PersistentVolumeClaim" => serde_json::from_value(value).map(Object::PersistentVolumeClaim),
-        "StorageClass" => serde_json::from_value(value).map(Object::StorageClass),
-        "EndpointSlice" => serde_json::from_value(value).map(Object::EndpointSlice),
-        "Node" => serde_json::from_value(value).map(Object::Node),
-        "Namespace" => serde_json::from_value(value).map(Object::Namespace),
-        "Event" => serde_json::from_value(value).map(Object::Event),
+        "Pod" => stsplay::manifest::json::from_value(value).map(Object::Pod),
+        "StatefulSet" => stsplay::manifest::json::from_value(value).map(Object::StatefulSet),
+        "Service" => stsplay::manifest::json::from_value(value).map(Object::Service),
+        "PersistentVolume" => {
+            stsplay::manifest::json::from_value(value).map(Object::PersistentVolume)
+        }
+        "PersistentVolumeClaim" => {
+            stsplay::manifest::json::from_value(value).map(Object::PersistentVolumeClaim)
+        }
+        "StorageClass" => stsplay::manifest::json::from_value(value).map(Object::StorageClass),
+        "EndpointSlice" => stsplay::manifest::json::from_value(value).map(Object::EndpointSlice),
+        "Node" => stsplay::manifest::json::from_value(value).map(Object::Node),
+        "Namespace" => stsplay::manifest::json::from_value(value).map(Object::Namespace),
+        "Event" => stsplay::manifest::json::from_value(value).map(Object::Event),
         other => panic!("no fixture kind {other}"),
     };
     parsed.expect("fixture matches the model")

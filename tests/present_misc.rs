@@ -103,7 +103,7 @@ fn access_modes_and_selectors() {
     );
     assert_eq!(modes(&["ReadWriteOncePod", "ReadOnlyMany"]), "ROX,RWOP");
     assert_eq!(modes(&[]), "");
-    let selector: LabelSelector = serde_json::from_value(json!({
+    let selector: LabelSelector = stsplay::manifest::json::from_value(json!({
         "matchLabels": {"app": "nginx"},
         "matchExpressions": [
             {"key": "tier", "operator": "In", "values": ["web", "cache"]},
@@ -127,7 +127,7 @@ fn set(value: serde_json::Value) -> StatefulSet {
             "currentRevision": "web-6749b5c6b9", "updateRevision": "web-6749b5c6b9"}
     });
     merge(&mut base, value);
-    serde_json::from_value(base).expect("stateful set")
+    stsplay::manifest::json::from_value(base).expect("stateful set")
 }
 
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
@@ -200,7 +200,7 @@ fn revision(name: &str, number: i64, cause: Option<&str>) -> ControllerRevision 
     if let Some(cause) = cause {
         value["metadata"]["annotations"] = json!({"kubernetes.io/change-cause": cause});
     }
-    serde_json::from_value(value).expect("revision")
+    stsplay::manifest::json::from_value(value).expect("revision")
 }
 
 #[test]

@@ -8,6 +8,7 @@ use super::step::Write;
 use super::storage;
 use super::world::{key_of, Key, World};
 use crate::manifest::defaults;
+use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::manifest::validate::{self, FieldError};
 use serde_json::{Map, Value};
@@ -173,7 +174,7 @@ pub fn admit_create(world: &mut World, object: &mut Object) {
 /// The object as the learner wrote it, as JSON without status and server fields, for
 /// the last-applied annotation and the three-way merge.
 fn applied_json(object: &Object) -> Value {
-    let mut value = serde_json::to_value(object).unwrap_or(Value::Null);
+    let mut value = object.to_json();
     if let Some(map) = value.as_object_mut() {
         map.remove("status");
         if let Some(Value::Object(meta)) = map.get_mut("metadata") {
@@ -281,21 +282,7 @@ fn deletions(last: &Value, new: &Value, out: &mut Map<String, Value>) {
 }
 
 fn from_json(kind: Kind, value: Value) -> Option<Object> {
-    Some(match kind {
-        Kind::StatefulSet => Object::StatefulSet(serde_json::from_value(value).ok()?),
-        Kind::ControllerRevision => Object::ControllerRevision(serde_json::from_value(value).ok()?),
-        Kind::Pod => Object::Pod(serde_json::from_value(value).ok()?),
-        Kind::PersistentVolumeClaim => {
-            Object::PersistentVolumeClaim(serde_json::from_value(value).ok()?)
-        }
-        Kind::PersistentVolume => Object::PersistentVolume(serde_json::from_value(value).ok()?),
-        Kind::StorageClass => Object::StorageClass(serde_json::from_value(value).ok()?),
-        Kind::Service => Object::Service(serde_json::from_value(value).ok()?),
-        Kind::EndpointSlice => Object::EndpointSlice(serde_json::from_value(value).ok()?),
-        Kind::Namespace => Object::Namespace(serde_json::from_value(value).ok()?),
-        Kind::Node => Object::Node(serde_json::from_value(value).ok()?),
-        Kind::Event => Object::Event(serde_json::from_value(value).ok()?),
-    })
+    Object::from_json(kind, value).ok()
 }
 
 fn namespaced_key(object: &Object) -> Key {
@@ -377,7 +364,7 @@ pub fn apply(world: &World, object: Object) -> Result<(Option<Write>, Outcome), 
     let mut removed = Map::new();
     deletions(&last, &applied, &mut removed);
     merge_patch(&mut patch, &Value::Object(removed));
-    let mut merged = serde_json::to_value(&live).unwrap_or(Value::Null);
+    let mut merged = live.to_json();
     strategic_merge(&mut merged, &patch);
     if let Some(Value::Object(meta)) = merged.get_mut("metadata") {
         let annotations = meta
@@ -464,7 +451,7 @@ pub fn patch(
     let Some(live) = world.get(key).cloned() else {
         return Err(ApiError::NotFound(key.0, key.2.clone()));
     };
-    let mut value = serde_json::to_value(&live).unwrap_or(Value::Null);
+    let mut value = live.to_json();
     let parsed: Value = serde_json::from_str(patch)
         .map_err(|e| ApiError::BadRequest(format!("unable to parse \"{patch}\": {e}")))?;
     match kind_of_patch {

@@ -11,6 +11,7 @@ use super::api::{self, Propagation};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
 use super::world::{key_of, Key, World};
+use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::time::parse_rfc3339;
 use serde_json::Value;
@@ -145,7 +146,7 @@ pub fn revision_hash(template: &Value, collision_count: i64) -> String {
 }
 
 fn template_json(set: &StatefulSet) -> Value {
-    serde_json::to_value(&set.spec.template).unwrap_or(Value::Null)
+    set.spec.template.to_json()
 }
 
 /// The revision data: a strategic-merge "replace" patch of the template.
@@ -162,7 +163,7 @@ fn template_of_revision(revision: &ControllerRevision) -> Option<PodTemplateSpec
     if let Value::Object(m) = &mut t {
         m.remove("$patch");
     }
-    serde_json::from_value(t).ok()
+    crate::manifest::json::from_value(t).ok()
 }
 
 /// Everything one sync looks at, gathered once.

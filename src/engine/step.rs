@@ -4,6 +4,7 @@
 
 use super::text::Text;
 use super::world::{key_of, Key, World};
+use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use serde_json::Value;
 
@@ -204,9 +205,7 @@ fn diff_paths(before: &Value, after: &Value, prefix: &str, depth: usize, out: &m
 
 /// The changed field paths of an update, without the bookkeeping fields.
 pub fn changed_fields(before: &Object, after: &Object) -> Vec<String> {
-    let (Ok(a), Ok(b)) = (serde_json::to_value(before), serde_json::to_value(after)) else {
-        return Vec::new();
-    };
+    let (a, b) = (before.to_json(), after.to_json());
     let mut out = Vec::new();
     diff_paths(&a, &b, "", 4, &mut out);
     out.retain(|p| p != "metadata.resourceVersion" && p != "metadata.generation");
@@ -214,8 +213,7 @@ pub fn changed_fields(before: &Object, after: &Object) -> Vec<String> {
 }
 
 fn spec_json(object: &Object) -> Value {
-    serde_json::to_value(object)
-        .ok()
+    Some(object.to_json())
         .and_then(|v| v.get("spec").cloned())
         .unwrap_or(Value::Null)
 }

@@ -2,73 +2,60 @@
 //! form. The format is described in `static/lessons/README.md`; running a lesson is the
 //! job of `present::lesson`.
 
-use serde::Deserialize;
+use crate::manifest::json::json_struct;
 
 /// A text in both interface languages.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Words {
-    #[serde(default)]
     pub en: String,
-    #[serde(default)]
     pub zh: String,
 }
+json_struct!(Words { en: "en" Always, zh: "zh" Always });
 
 /// One stop of a lesson's script.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stop {
-    #[serde(default)]
     pub say: Words,
     /// Apply the lesson's manifests at this stop.
-    #[serde(default)]
     pub apply: bool,
     /// A command to run at this stop.
-    #[serde(default)]
     pub run: Option<String>,
     /// When the stop pauses: `settled` (default), `pod NAME Ready`, `pvc NAME Bound`,
     /// `pod NAME gone`.
-    #[serde(default)]
     pub until: Option<String>,
 }
+json_struct!(Stop { say: "say" Always, apply: "apply" Always, run: "run" Always, until: "until" Always });
 
 /// A check of the learner's cluster: a command and its exact expected output.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Checkpoint {
-    #[serde(default)]
     pub title: Words,
     pub run: String,
     pub expect: String,
-    #[serde(default)]
     pub hint: Words,
 }
+json_struct!(Checkpoint { title: "title" Always, run: "run" Required, expect: "expect" Required, hint: "hint" Always });
 
 /// A guided lesson.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lesson {
     pub id: String,
-    #[serde(default)]
     pub title: Words,
-    #[serde(default)]
     pub summary: Words,
-    #[serde(default)]
     pub seed: u64,
-    #[serde(default)]
     pub manifests: String,
-    #[serde(default)]
     pub script: Vec<Stop>,
-    #[serde(default)]
     pub task: Words,
-    #[serde(default)]
     pub checkpoints: Vec<Checkpoint>,
     /// Commands that do the task, so the lesson can be checked headless
     /// (`stsplay --lesson FILE`, the lesson tests); a `kubectl apply -f FILE` in them applies
     /// the lesson's manifests after any `solution_manifests` edits.
-    #[serde(default)]
     pub solution: Vec<String>,
     /// The manifests as the learner should have edited them for the task, if the task is
     /// done in the editor.
-    #[serde(default)]
     pub solution_manifests: Option<String>,
 }
+json_struct!(Lesson { id: "id" Required, title: "title" Always, summary: "summary" Always, seed: "seed" Always, manifests: "manifests" Always, script: "script" Always, task: "task" Always, checkpoints: "checkpoints" Always, solution: "solution" Always, solution_manifests: "solution_manifests" Always });
 
 /// Reads a lesson file; the error says where the file is wrong.
 pub fn parse(text: &str) -> Result<Lesson, String> {
@@ -76,5 +63,5 @@ pub fn parse(text: &str) -> Result<Lesson, String> {
         return Err("the lesson file is larger than 1 MiB".into());
     }
     let data = super::yaml::read_data(text)?;
-    serde_json::from_value(data).map_err(|e| format!("not a lesson: {e}"))
+    crate::manifest::json::from_value(data).map_err(|e| format!("not a lesson: {e}"))
 }

@@ -16,6 +16,7 @@ mod check;
 mod cross;
 pub mod defaults;
 mod explain;
+pub mod json;
 pub mod lesson;
 pub mod model;
 pub mod quantity;

@@ -6,9 +6,10 @@
 //! (`kubectl get -o yaml`) shows what the user wrote. Optional API fields stay `Option`
 //! so that "unset" and "empty" remain different (`storageClassName` unset vs `""`).
 //! This file knows nothing about YAML text, positions or diagnostics: that lives in the
-//! rest of `manifest`. It derives serde only, so the engine can use these types freely.
+//! rest of `manifest`. Each type converts to and from a JSON tree (`json_struct!`, see
+//! `manifest::json`), so the engine can use these types freely.
 
-use serde::{Deserialize, Serialize};
+use crate::manifest::json::{json_struct, Error, FromJson, ToJson};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -17,907 +18,651 @@ pub type Extra = BTreeMap<String, Value>;
 /// A string map such as labels, annotations, a selector's `matchLabels` or a capacity.
 pub type StringMap = BTreeMap<String, String>;
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
 /// `metadata` of every object.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ObjectMeta {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generate_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: StringMap,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub annotations: StringMap,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generation: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub creation_timestamp: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_timestamp: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deletion_grace_period_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub finalizers: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub owner_references: Vec<OwnerReference>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(ObjectMeta { name: "name" Omit, generate_name: "generateName" Omit, namespace: "namespace" Omit, labels: "labels" Omit, annotations: "annotations" Omit, uid: "uid" Omit, resource_version: "resourceVersion" Omit, generation: "generation" Omit, creation_timestamp: "creationTimestamp" Omit, deletion_timestamp: "deletionTimestamp" Omit, deletion_grace_period_seconds: "deletionGracePeriodSeconds" Omit, finalizers: "finalizers" Omit, owner_references: "ownerReferences" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OwnerReference {
-    #[serde(default)]
     pub api_version: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub uid: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub controller: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub block_owner_deletion: Option<bool>,
 }
+json_struct!(OwnerReference { api_version: "apiVersion" Always, kind: "kind" Always, name: "name" Always, uid: "uid" Always, controller: "controller" Omit, block_owner_deletion: "blockOwnerDeletion" Omit });
 
 /// A reference such as a PV's `claimRef`, an endpoint's `targetRef` or an event's `involvedObject`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ObjectReference {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field_path: Option<String>,
 }
+json_struct!(ObjectReference { api_version: "apiVersion" Omit, kind: "kind" Omit, namespace: "namespace" Omit, name: "name" Omit, uid: "uid" Omit, resource_version: "resourceVersion" Omit, field_path: "fieldPath" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LabelSelector {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub match_labels: StringMap,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub match_expressions: Vec<LabelSelectorRequirement>,
 }
+json_struct!(LabelSelector { match_labels: "matchLabels" Omit, match_expressions: "matchExpressions" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LabelSelectorRequirement {
-    #[serde(default)]
     pub key: String,
     /// `In`, `NotIn`, `Exists` or `DoesNotExist`.
-    #[serde(default)]
     pub operator: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
 }
+json_struct!(LabelSelectorRequirement { key: "key" Always, operator: "operator" Always, values: "values" Omit });
 
 /// An `int-or-string` field such as `maxUnavailable` or a Service's `targetPort`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum IntOrString {
     Int(i64),
     String(String),
 }
 
+impl ToJson for IntOrString {
+    fn to_json(&self) -> Value {
+        match self {
+            IntOrString::Int(i) => Value::from(*i),
+            IntOrString::String(s) => Value::String(s.clone()),
+        }
+    }
+}
+
+impl FromJson for IntOrString {
+    fn from_json(value: Value) -> Result<Self, Error> {
+        match value {
+            Value::String(s) => Ok(IntOrString::String(s)),
+            Value::Number(n) if n.as_i64().is_some() => {
+                Ok(IntOrString::Int(n.as_i64().unwrap_or(0)))
+            }
+            _ => Err(Error(
+                "data did not match any variant of untagged enum IntOrString".into(),
+            )),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Pods
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Pod {
-    #[serde(default)]
     pub api_version: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: PodSpec,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<PodStatus>,
 }
+json_struct!(Pod { api_version: "apiVersion" Always, kind: "kind" Always, metadata: "metadata" Always, spec: "spec" Always, status: "status" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PodTemplateSpec {
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: PodSpec,
 }
+json_struct!(PodTemplateSpec { metadata: "metadata" Always, spec: "spec" Always });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PodSpec {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub init_containers: Vec<Container>,
-    #[serde(default)]
     pub containers: Vec<Container>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<Volume>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subdomain: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_name: Option<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub node_selector: StringMap,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_grace_period_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dns_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduler_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active_deadline_seconds: Option<i64>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(PodSpec { init_containers: "initContainers" Omit, containers: "containers" Always, volumes: "volumes" Omit, hostname: "hostname" Omit, subdomain: "subdomain" Omit, node_name: "nodeName" Omit, node_selector: "nodeSelector" Omit, termination_grace_period_seconds: "terminationGracePeriodSeconds" Omit, restart_policy: "restartPolicy" Omit, dns_policy: "dnsPolicy" Omit, scheduler_name: "schedulerName" Omit, active_deadline_seconds: "activeDeadlineSeconds" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Container {
-    #[serde(default)]
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<ContainerPort>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub readiness_probe: Option<Probe>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volume_mounts: Vec<VolumeMount>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(Container { name: "name" Always, image: "image" Omit, ports: "ports" Omit, readiness_probe: "readinessProbe" Omit, volume_mounts: "volumeMounts" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContainerPort {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default)]
     pub container_port: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(ContainerPort { name: "name" Omit, container_port: "containerPort" Always, protocol: "protocol" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Probe {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initial_delay_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_seconds: Option<i64>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(Probe { initial_delay_seconds: "initialDelaySeconds" Omit, period_seconds: "periodSeconds" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VolumeMount {
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub mount_path: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_path: Option<String>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(VolumeMount { name: "name" Always, mount_path: "mountPath" Always, read_only: "readOnly" Omit, sub_path: "subPath" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Volume {
-    #[serde(default)]
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persistent_volume_claim: Option<PersistentVolumeClaimVolumeSource>,
     /// `emptyDir`, `configMap`, `hostPath`, … : kept, not simulated.
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(Volume { name: "name" Always, persistent_volume_claim: "persistentVolumeClaim" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PersistentVolumeClaimVolumeSource {
-    #[serde(default)]
     pub claim_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
 }
+json_struct!(PersistentVolumeClaimVolumeSource { claim_name: "claimName" Always, read_only: "readOnly" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PodStatus {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
-    #[serde(rename = "hostIP", default, skip_serializing_if = "Option::is_none")]
     pub host_ip: Option<String>,
-    #[serde(rename = "podIP", default, skip_serializing_if = "Option::is_none")]
     pub pod_ip: Option<String>,
-    #[serde(rename = "podIPs", default, skip_serializing_if = "Vec::is_empty")]
     pub pod_ips: Vec<PodIp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub container_statuses: Vec<ContainerStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qos_class: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+json_struct!(PodStatus { phase: "phase" Omit, conditions: "conditions" Omit, host_ip: "hostIP" Omit, pod_ip: "podIP" Omit, pod_ips: "podIPs" Omit, start_time: "startTime" Omit, container_statuses: "containerStatuses" Omit, qos_class: "qosClass" Omit, reason: "reason" Omit, message: "message" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PodIp {
     pub ip: String,
 }
+json_struct!(PodIp { ip: "ip" Required });
 
 /// A status condition (pods, nodes, claims): `type`, `status` ("True"/"False"/"Unknown"), times, reason.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Condition {
-    #[serde(rename = "type")]
     pub type_: String,
     pub status: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_probe_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_transition_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+json_struct!(Condition { type_: "type" Required, status: "status" Required, last_probe_time: "lastProbeTime" Omit, last_transition_time: "lastTransitionTime" Omit, reason: "reason" Omit, message: "message" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContainerStatus {
     pub name: String,
-    #[serde(default)]
     pub ready: bool,
-    #[serde(default)]
     pub restart_count: i64,
-    #[serde(default)]
     pub image: String,
-    #[serde(rename = "imageID", default, skip_serializing_if = "Option::is_none")]
     pub image_id: Option<String>,
-    #[serde(
-        rename = "containerID",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub container_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<bool>,
-    #[serde(default)]
     pub state: ContainerState,
 }
+json_struct!(ContainerStatus { name: "name" Required, ready: "ready" Always, restart_count: "restartCount" Always, image: "image" Always, image_id: "imageID" Omit, container_id: "containerID" Omit, started: "started" Omit, state: "state" Always });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContainerState {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiting: Option<ContainerStateDetail>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub running: Option<ContainerStateDetail>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminated: Option<ContainerStateDetail>,
 }
+json_struct!(ContainerState { waiting: "waiting" Omit, running: "running" Omit, terminated: "terminated" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContainerStateDetail {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished_at: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exit_code: Option<i64>,
 }
+json_struct!(ContainerStateDetail { reason: "reason" Omit, message: "message" Omit, started_at: "startedAt" Omit, finished_at: "finishedAt" Omit, exit_code: "exitCode" Omit });
 
 // ---------------------------------------------------------------------------------------
 // StatefulSets and their history
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatefulSet {
-    #[serde(default)]
     pub api_version: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: StatefulSetSpec,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<StatefulSetStatus>,
 }
+json_struct!(StatefulSet { api_version: "apiVersion" Always, kind: "kind" Always, metadata: "metadata" Always, spec: "spec" Always, status: "status" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatefulSetSpec {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replicas: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selector: Option<LabelSelector>,
-    #[serde(default)]
     pub template: PodTemplateSpec,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub volume_claim_templates: Vec<PersistentVolumeClaim>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
     /// `OrderedReady` (default) or `Parallel`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pod_management_policy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_strategy: Option<StatefulSetUpdateStrategy>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision_history_limit: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_ready_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persistent_volume_claim_retention_policy: Option<PersistentVolumeClaimRetentionPolicy>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordinals: Option<StatefulSetOrdinals>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(StatefulSetSpec { replicas: "replicas" Omit, selector: "selector" Omit, template: "template" Always, volume_claim_templates: "volumeClaimTemplates" Omit, service_name: "serviceName" Omit, pod_management_policy: "podManagementPolicy" Omit, update_strategy: "updateStrategy" Omit, revision_history_limit: "revisionHistoryLimit" Omit, min_ready_seconds: "minReadySeconds" Omit, persistent_volume_claim_retention_policy: "persistentVolumeClaimRetentionPolicy" Omit, ordinals: "ordinals" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatefulSetUpdateStrategy {
     /// `RollingUpdate` (default) or `OnDelete`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rolling_update: Option<RollingUpdateStatefulSetStrategy>,
 }
+json_struct!(StatefulSetUpdateStrategy { type_: "type" Omit, rolling_update: "rollingUpdate" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RollingUpdateStatefulSetStrategy {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partition: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_unavailable: Option<IntOrString>,
 }
+json_struct!(RollingUpdateStatefulSetStrategy { partition: "partition" Omit, max_unavailable: "maxUnavailable" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PersistentVolumeClaimRetentionPolicy {
     /// `Retain` (default) or `Delete`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_deleted: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when_scaled: Option<String>,
 }
+json_struct!(PersistentVolumeClaimRetentionPolicy { when_deleted: "whenDeleted" Omit, when_scaled: "whenScaled" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatefulSetOrdinals {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<i64>,
 }
+json_struct!(StatefulSetOrdinals { start: "start" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StatefulSetStatus {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub observed_generation: Option<i64>,
-    #[serde(default)]
     pub replicas: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ready_replicas: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_replicas: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_replicas: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_replicas: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_revision: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub update_revision: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collision_count: Option<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
 }
+json_struct!(StatefulSetStatus { observed_generation: "observedGeneration" Omit, replicas: "replicas" Always, ready_replicas: "readyReplicas" Omit, current_replicas: "currentReplicas" Omit, updated_replicas: "updatedReplicas" Omit, available_replicas: "availableReplicas" Omit, current_revision: "currentRevision" Omit, update_revision: "updateRevision" Omit, collision_count: "collisionCount" Omit, conditions: "conditions" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ControllerRevision {
     pub api_version: String,
     pub kind: String,
     pub metadata: ObjectMeta,
     /// The strategic-merge "replace" patch of the template this revision snapshots.
-    #[serde(default)]
     pub data: Value,
-    #[serde(default)]
     pub revision: i64,
 }
+json_struct!(ControllerRevision { api_version: "apiVersion" Required, kind: "kind" Required, metadata: "metadata" Required, data: "data" Always, revision: "revision" Always });
 
 // ---------------------------------------------------------------------------------------
 // Storage
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PersistentVolume {
-    #[serde(default)]
     pub api_version: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: PersistentVolumeSpec,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<PersistentVolumeStatus>,
 }
+json_struct!(PersistentVolume { api_version: "apiVersion" Always, kind: "kind" Always, metadata: "metadata" Always, spec: "spec" Always, status: "status" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PersistentVolumeSpec {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub capacity: StringMap,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_modes: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_class_name: Option<String>,
     /// `Retain`, `Delete` or `Recycle`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persistent_volume_reclaim_policy: Option<String>,
     /// `Filesystem` (default) or `Block`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_mode: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub claim_ref: Option<ObjectReference>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_affinity: Option<VolumeNodeAffinity>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mount_options: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host_path: Option<HostPathVolumeSource>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local: Option<LocalVolumeSource>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nfs: Option<NfsVolumeSource>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csi: Option<CsiPersistentVolumeSource>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(PersistentVolumeSpec { capacity: "capacity" Omit, access_modes: "accessModes" Omit, storage_class_name: "storageClassName" Omit, persistent_volume_reclaim_policy: "persistentVolumeReclaimPolicy" Omit, volume_mode: "volumeMode" Omit, claim_ref: "claimRef" Omit, node_affinity: "nodeAffinity" Omit, mount_options: "mountOptions" Omit, host_path: "hostPath" Omit, local: "local" Omit, nfs: "nfs" Omit, csi: "csi" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HostPathVolumeSource {
-    #[serde(default)]
     pub path: String,
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
 }
+json_struct!(HostPathVolumeSource { path: "path" Always, type_: "type" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LocalVolumeSource {
-    #[serde(default)]
     pub path: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fs_type: Option<String>,
 }
+json_struct!(LocalVolumeSource { path: "path" Always, fs_type: "fsType" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NfsVolumeSource {
-    #[serde(default)]
     pub server: String,
-    #[serde(default)]
     pub path: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
 }
+json_struct!(NfsVolumeSource { server: "server" Always, path: "path" Always, read_only: "readOnly" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CsiPersistentVolumeSource {
-    #[serde(default)]
     pub driver: String,
-    #[serde(default)]
     pub volume_handle: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fs_type: Option<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub volume_attributes: StringMap,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(CsiPersistentVolumeSource { driver: "driver" Always, volume_handle: "volumeHandle" Always, fs_type: "fsType" Omit, volume_attributes: "volumeAttributes" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VolumeNodeAffinity {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<NodeSelector>,
 }
+json_struct!(VolumeNodeAffinity { required: "required" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeSelector {
-    #[serde(default)]
     pub node_selector_terms: Vec<NodeSelectorTerm>,
 }
+json_struct!(NodeSelector { node_selector_terms: "nodeSelectorTerms" Always });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeSelectorTerm {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub match_expressions: Vec<NodeSelectorRequirement>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub match_fields: Vec<NodeSelectorRequirement>,
 }
+json_struct!(NodeSelectorTerm { match_expressions: "matchExpressions" Omit, match_fields: "matchFields" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeSelectorRequirement {
-    #[serde(default)]
     pub key: String,
     /// `In`, `NotIn`, `Exists`, `DoesNotExist`, `Gt`, `Lt`.
-    #[serde(default)]
     pub operator: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
 }
+json_struct!(NodeSelectorRequirement { key: "key" Always, operator: "operator" Always, values: "values" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PersistentVolumeStatus {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_phase_transition_time: Option<String>,
 }
+json_struct!(PersistentVolumeStatus { phase: "phase" Omit, message: "message" Omit, reason: "reason" Omit, last_phase_transition_time: "lastPhaseTransitionTime" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PersistentVolumeClaim {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub api_version: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: PersistentVolumeClaimSpec,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<PersistentVolumeClaimStatus>,
 }
+json_struct!(PersistentVolumeClaim { api_version: "apiVersion" Omit, kind: "kind" Omit, metadata: "metadata" Always, spec: "spec" Always, status: "status" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PersistentVolumeClaimSpec {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_modes: Vec<String>,
-    #[serde(default)]
     pub resources: VolumeResourceRequirements,
     /// Unset means "the default class"; `""` means "no class, static volumes only".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage_class_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selector: Option<LabelSelector>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_mode: Option<String>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(PersistentVolumeClaimSpec { access_modes: "accessModes" Omit, resources: "resources" Always, storage_class_name: "storageClassName" Omit, selector: "selector" Omit, volume_name: "volumeName" Omit, volume_mode: "volumeMode" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VolumeResourceRequirements {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub requests: StringMap,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub limits: StringMap,
 }
+json_struct!(VolumeResourceRequirements { requests: "requests" Omit, limits: "limits" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PersistentVolumeClaimStatus {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub access_modes: Vec<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub capacity: StringMap,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub allocated_resources: StringMap,
 }
+json_struct!(PersistentVolumeClaimStatus { phase: "phase" Omit, access_modes: "accessModes" Omit, capacity: "capacity" Omit, conditions: "conditions" Omit, allocated_resources: "allocatedResources" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StorageClass {
-    #[serde(default)]
     pub api_version: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub provisioner: String,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub parameters: StringMap,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reclaim_policy: Option<String>,
     /// `Immediate` (default) or `WaitForFirstConsumer`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume_binding_mode: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_volume_expansion: Option<bool>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_topologies: Vec<TopologySelectorTerm>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mount_options: Vec<String>,
 }
+json_struct!(StorageClass { api_version: "apiVersion" Always, kind: "kind" Always, metadata: "metadata" Always, provisioner: "provisioner" Always, parameters: "parameters" Omit, reclaim_policy: "reclaimPolicy" Omit, volume_binding_mode: "volumeBindingMode" Omit, allow_volume_expansion: "allowVolumeExpansion" Omit, allowed_topologies: "allowedTopologies" Omit, mount_options: "mountOptions" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TopologySelectorTerm {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub match_label_expressions: Vec<TopologySelectorLabelRequirement>,
 }
+json_struct!(TopologySelectorTerm { match_label_expressions: "matchLabelExpressions" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TopologySelectorLabelRequirement {
-    #[serde(default)]
     pub key: String,
-    #[serde(default)]
     pub values: Vec<String>,
 }
+json_struct!(TopologySelectorLabelRequirement { key: "key" Always, values: "values" Always });
 
 // ---------------------------------------------------------------------------------------
 // Networking
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Service {
-    #[serde(default)]
     pub api_version: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: ServiceSpec,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Value>,
 }
+json_struct!(Service { api_version: "apiVersion" Always, kind: "kind" Always, metadata: "metadata" Always, spec: "spec" Always, status: "status" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServiceSpec {
     /// `ClusterIP` (default), `NodePort`, `LoadBalancer` or `ExternalName`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// `None` makes the Service headless.
-    #[serde(rename = "clusterIP", default, skip_serializing_if = "Option::is_none")]
     pub cluster_ip: Option<String>,
-    #[serde(rename = "clusterIPs", default, skip_serializing_if = "Vec::is_empty")]
     pub cluster_ips: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<ServicePort>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selector: Option<StringMap>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publish_not_ready_addresses: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external_name: Option<String>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(ServiceSpec { type_: "type" Omit, cluster_ip: "clusterIP" Omit, cluster_ips: "clusterIPs" Omit, ports: "ports" Omit, selector: "selector" Omit, publish_not_ready_addresses: "publishNotReadyAddresses" Omit, external_name: "externalName" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServicePort {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default)]
     pub port: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_port: Option<IntOrString>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_port: Option<i64>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(ServicePort { name: "name" Omit, port: "port" Always, target_port: "targetPort" Omit, protocol: "protocol" Omit, node_port: "nodePort" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EndpointSlice {
     pub api_version: String,
     pub kind: String,
     pub metadata: ObjectMeta,
     /// `IPv4` in this simulation.
     pub address_type: String,
-    #[serde(default)]
     pub endpoints: Vec<Endpoint>,
-    #[serde(default)]
     pub ports: Vec<EndpointPort>,
 }
+json_struct!(EndpointSlice { api_version: "apiVersion" Required, kind: "kind" Required, metadata: "metadata" Required, address_type: "addressType" Required, endpoints: "endpoints" Always, ports: "ports" Always });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Endpoint {
     pub addresses: Vec<String>,
-    #[serde(default)]
     pub conditions: EndpointConditions,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hostname: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_ref: Option<ObjectReference>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
 }
+json_struct!(Endpoint { addresses: "addresses" Required, conditions: "conditions" Always, hostname: "hostname" Omit, target_ref: "targetRef" Omit, node_name: "nodeName" Omit, zone: "zone" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EndpointConditions {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ready: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serving: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub terminating: Option<bool>,
 }
+json_struct!(EndpointConditions { ready: "ready" Omit, serving: "serving" Omit, terminating: "terminating" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EndpointPort {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub protocol: Option<String>,
 }
+json_struct!(EndpointPort { name: "name" Omit, port: "port" Omit, protocol: "protocol" Omit });
 
 // ---------------------------------------------------------------------------------------
 // Cluster objects
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Namespace {
-    #[serde(default)]
     pub api_version: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub spec: Option<Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<NamespaceStatus>,
 }
+json_struct!(Namespace { api_version: "apiVersion" Always, kind: "kind" Always, metadata: "metadata" Always, spec: "spec" Omit, status: "status" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NamespaceStatus {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<String>,
 }
+json_struct!(NamespaceStatus { phase: "phase" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Node {
-    #[serde(default)]
     pub api_version: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: NodeSpec,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<NodeStatus>,
 }
+json_struct!(Node { api_version: "apiVersion" Always, kind: "kind" Always, metadata: "metadata" Always, spec: "spec" Always, status: "status" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeSpec {
-    #[serde(rename = "podCIDR", default, skip_serializing_if = "Option::is_none")]
     pub pod_cidr: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unschedulable: Option<bool>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub taints: Vec<Taint>,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(NodeSpec { pod_cidr: "podCIDR" Omit, unschedulable: "unschedulable" Omit, taints: "taints" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Taint {
-    #[serde(default)]
     pub key: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(default)]
     pub effect: String,
 }
+json_struct!(Taint { key: "key" Always, value: "value" Omit, effect: "effect" Always });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeStatus {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub addresses: Vec<NodeAddress>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub capacity: StringMap,
-    #[serde(flatten)]
     pub extra: Extra,
 }
+json_struct!(NodeStatus { conditions: "conditions" Omit, addresses: "addresses" Omit, capacity: "capacity" Omit } extra);
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NodeAddress {
-    #[serde(rename = "type")]
     pub type_: String,
     pub address: String,
 }
+json_struct!(NodeAddress { type_: "type" Required, address: "address" Required });
 
 /// A `v1 Event`, as `kubectl get events` and `kubectl describe` show it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Event {
     pub api_version: String,
     pub kind: String,
@@ -926,28 +671,21 @@ pub struct Event {
     pub reason: String,
     pub message: String,
     /// `Normal` or `Warning`.
-    #[serde(rename = "type")]
     pub type_: String,
-    #[serde(default)]
     pub source: EventSource,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_timestamp: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_timestamp: Option<String>,
-    #[serde(default)]
     pub count: i64,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub series: bool,
 }
+json_struct!(Event { api_version: "apiVersion" Required, kind: "kind" Required, metadata: "metadata" Required, involved_object: "involvedObject" Required, reason: "reason" Required, message: "message" Required, type_: "type" Required, source: "source" Always, first_timestamp: "firstTimestamp" Omit, last_timestamp: "lastTimestamp" Omit, count: "count" Always, series: "series" Omit });
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EventSource {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub host: Option<String>,
 }
+json_struct!(EventSource { component: "component" Omit, host: "host" Omit });
 
 // ---------------------------------------------------------------------------------------
 // Any object
@@ -956,8 +694,7 @@ pub struct EventSource {
 /// StatefulSet carries a pod template); objects live one per map entry, so boxing them
 /// would only add an indirection to every access.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Object {
     StatefulSet(StatefulSet),
     ControllerRevision(ControllerRevision),
@@ -1043,7 +780,44 @@ impl Kind {
     }
 }
 
+impl ToJson for Object {
+    fn to_json(&self) -> Value {
+        match self {
+            Object::StatefulSet(o) => o.to_json(),
+            Object::ControllerRevision(o) => o.to_json(),
+            Object::Pod(o) => o.to_json(),
+            Object::PersistentVolumeClaim(o) => o.to_json(),
+            Object::PersistentVolume(o) => o.to_json(),
+            Object::StorageClass(o) => o.to_json(),
+            Object::Service(o) => o.to_json(),
+            Object::EndpointSlice(o) => o.to_json(),
+            Object::Namespace(o) => o.to_json(),
+            Object::Node(o) => o.to_json(),
+            Object::Event(o) => o.to_json(),
+        }
+    }
+}
+
 impl Object {
+    /// Reads an object of a known kind from its JSON tree.
+    pub fn from_json(kind: Kind, value: Value) -> Result<Object, Error> {
+        Ok(match kind {
+            Kind::StatefulSet => Object::StatefulSet(FromJson::from_json(value)?),
+            Kind::ControllerRevision => Object::ControllerRevision(FromJson::from_json(value)?),
+            Kind::Pod => Object::Pod(FromJson::from_json(value)?),
+            Kind::PersistentVolumeClaim => {
+                Object::PersistentVolumeClaim(FromJson::from_json(value)?)
+            }
+            Kind::PersistentVolume => Object::PersistentVolume(FromJson::from_json(value)?),
+            Kind::StorageClass => Object::StorageClass(FromJson::from_json(value)?),
+            Kind::Service => Object::Service(FromJson::from_json(value)?),
+            Kind::EndpointSlice => Object::EndpointSlice(FromJson::from_json(value)?),
+            Kind::Namespace => Object::Namespace(FromJson::from_json(value)?),
+            Kind::Node => Object::Node(FromJson::from_json(value)?),
+            Kind::Event => Object::Event(FromJson::from_json(value)?),
+        })
+    }
+
     pub fn kind(&self) -> Kind {
         match self {
             Object::StatefulSet(_) => Kind::StatefulSet,

@@ -13,7 +13,6 @@ use super::schema::{self, Struct};
 use super::validate::{self, FieldError};
 use super::yaml::{self, Node, Pos, Value, YamlErrorKind};
 use super::{Diagnostic, Manifest, Severity, Source};
-use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 
 /// The largest manifest text read: 1 MiB.
@@ -356,8 +355,8 @@ fn simulated_list() -> String {
     )
 }
 
-fn from_json<T: DeserializeOwned>(json: serde_json::Value) -> Result<T, String> {
-    serde_json::from_value(json).map_err(|e| e.to_string())
+fn from_json<T: crate::manifest::json::FromJson>(json: serde_json::Value) -> Result<T, String> {
+    crate::manifest::json::from_value(json).map_err(|e| e.to_string())
 }
 
 fn typed(kind: Kind, json: serde_json::Value) -> Result<Object, String> {

@@ -881,10 +881,7 @@ fn go_float(f: f64) -> String {
 /// level, block style, sequences not indented under their key, `{}` and `[]` for empty
 /// collections, and strings quoted wherever they would read back as something else.
 pub fn to_yaml(object: &Object) -> String {
-    match serde_json::to_value(object) {
-        Ok(value) => print(&value),
-        Err(_) => String::new(),
-    }
+    print(&crate::manifest::json::ToJson::to_json(object))
 }
 
 /// Prints any JSON value as block YAML, as [`to_yaml`] does for objects.

@@ -12,6 +12,7 @@ use crate::engine::step::{object_ref, Act, Component, Write};
 use crate::engine::storage;
 use crate::engine::text::Text;
 use crate::engine::world::{key_of, Key, World};
+use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::manifest::{self, Severity};
 use crate::present::dns::{dig, nslookup, trace, DigStyle, Printed};
@@ -628,7 +629,7 @@ fn get(
     if let Output::JsonPath(template) = output {
         let items: Vec<serde_json::Value> = groups
             .iter()
-            .flat_map(|(_, objs)| objs.iter().filter_map(|o| serde_json::to_value(o).ok()))
+            .flat_map(|(_, objs)| objs.iter().map(|o| o.to_json()))
             .collect();
         let value = if single && items.len() == 1 {
             items.into_iter().next().unwrap_or_default()
@@ -925,7 +926,7 @@ fn rollout(
                     }
                     t
                 })
-                .and_then(|t| serde_json::from_value::<PodTemplateSpec>(t).ok());
+                .and_then(|t| crate::manifest::json::from_value::<PodTemplateSpec>(t).ok());
             let Some(template) = template else {
                 return fail("error: the revision's template cannot be read".into());
             };

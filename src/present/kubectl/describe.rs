@@ -11,6 +11,7 @@ use super::format::{
 };
 use super::get::{find_node_roles, node_info};
 use super::quantity::Quantity;
+use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::present::table::{escape_terminal, tabwrite, DESCRIBE};
 use serde_json::Value;
@@ -371,7 +372,7 @@ fn containers(
             w.write(2, &format!("Liveness:\t{}\n", probe_text(probe)));
         }
         if let Some(probe) = &container.readiness_probe {
-            let value = serde_json::to_value(probe).unwrap_or(Value::Null);
+            let value = probe.to_json();
             w.write(2, &format!("Readiness:\t{}\n", probe_text(&value)));
         }
         if let Some(probe) = container.extra.get("startupProbe") {

@@ -4,6 +4,7 @@
 //! `json.MarshalIndent(obj, "", "    ")` prints it.
 
 use super::get::group_kind;
+use crate::manifest::json::ToJson;
 use crate::manifest::model::Object;
 use crate::manifest::to_yaml;
 use serde_json::Value;
@@ -22,7 +23,7 @@ pub fn resource_name(object: &Object) -> String {
 
 /// The object as JSON, with `apiVersion` and `kind` filled from its kind when empty.
 pub fn to_value(object: &Object) -> Value {
-    let mut value = serde_json::to_value(object).unwrap_or(Value::Null);
+    let mut value = object.to_json();
     if let Some(map) = value.as_object_mut() {
         let kind = object.kind();
         let empty = |v: Option<&Value>| v.and_then(Value::as_str).is_none_or(str::is_empty);

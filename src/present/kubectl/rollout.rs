@@ -129,7 +129,7 @@ pub fn rollout_history_revision(
             if let Some(map) = value.as_object_mut() {
                 map.remove("$patch");
             }
-            serde_json::from_value::<PodTemplateSpec>(value).ok()
+            crate::manifest::json::from_value::<PodTemplateSpec>(value).ok()
         });
     let Some(template) = template else {
         return format!("error: unable to parse history {}\n", found.metadata.name);
