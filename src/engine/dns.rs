@@ -1264,7 +1264,7 @@ pub fn changes(
     after: &BTreeMap<String, Vec<String>>,
 ) -> Vec<Text> {
     let mut out = Vec::new();
-    let names: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
+    let names = crate::sort::set(before.keys().chain(after.keys()));
     for name in names {
         match (before.get(name), after.get(name)) {
             (None, Some(ips)) => out.push(Text::new(

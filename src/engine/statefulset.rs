@@ -661,11 +661,11 @@ fn replicas_pass(
         .as_ref()
         .and_then(|r| r.partition)
         .unwrap_or(0);
-    let ordinals: std::collections::BTreeMap<i64, &Pod> = v
-        .pods
-        .iter()
-        .map(|p| (parent_name_and_ordinal(&p.metadata.name).1, *p))
-        .collect();
+    let ordinals: std::collections::BTreeMap<i64, &Pod> = crate::sort::map(
+        v.pods
+            .iter()
+            .map(|p| (parent_name_and_ordinal(&p.metadata.name).1, *p)),
+    );
     let by_ordinal = |ordinal: i64| ordinals.get(&ordinal).copied();
     let mut condemned: Vec<&Pod> = v
         .pods

@@ -183,7 +183,7 @@ fn diff_paths(before: &Value, after: &Value, prefix: &str, depth: usize, out: &m
     }
     match (before, after) {
         (Value::Object(a), Value::Object(b)) if depth > 0 => {
-            let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            let keys = crate::sort::set(a.keys().chain(b.keys()));
             for k in keys {
                 let path = if prefix.is_empty() {
                     k.clone()

@@ -268,10 +268,8 @@ pub fn decide(world: &World) -> Decision {
             }
         }
     }
-    let by_name: std::collections::BTreeMap<&str, &PersistentVolume> = volumes
-        .iter()
-        .map(|v| (v.metadata.name.as_str(), *v))
-        .collect();
+    let by_name: std::collections::BTreeMap<&str, &PersistentVolume> =
+        crate::sort::map(volumes.iter().map(|v| (v.metadata.name.as_str(), *v)));
     for claim in world.claims() {
         let object = || Object::PersistentVolumeClaim(claim.clone());
         let name = claim.metadata.name.as_str();

@@ -1036,12 +1036,11 @@ fn node_json(node: &Node) -> Json {
         Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
         Value::Str(s) => Json::String(s.clone()),
         Value::Seq(items) => Json::Array(items.iter().map(node_json).collect()),
-        Value::Map(entries) => Json::Object(
-            entries
-                .iter()
-                .map(|e| (e.key.clone(), node_json(&e.value)))
-                .collect(),
-        ),
+        Value::Map(entries) => {
+            let mut map = serde_json::Map::new();
+            map.extend(entries.iter().map(|e| (e.key.clone(), node_json(&e.value))));
+            Json::Object(map)
+        }
     }
 }
 

@@ -418,12 +418,13 @@ fn groups(objects: &[&Object]) -> (BTreeSet<NodeId>, Vec<Group>) {
 
 pub fn layout(objects: &[&Object]) -> Graph {
     let (hidden, groups) = groups(objects);
-    let by_id: BTreeMap<NodeId, &Object> = objects
-        .iter()
-        .filter(|o| column(o.kind()).is_some())
-        .map(|o| (NodeId::of(o), *o))
-        .filter(|(id, _)| !hidden.contains(id))
-        .collect();
+    let by_id: BTreeMap<NodeId, &Object> = crate::sort::map(
+        objects
+            .iter()
+            .filter(|o| column(o.kind()).is_some())
+            .map(|o| (NodeId::of(o), *o))
+            .filter(|(id, _)| !hidden.contains(id)),
+    );
     let mut edges = Vec::new();
     let find = |kind: Kind, namespace: &str, name: &str| {
         let id = NodeId {
@@ -574,11 +575,11 @@ pub fn layout(objects: &[&Object]) -> Graph {
         next_row += 1;
     }
     // Volumes in the remaining rows of their column, in name order.
-    let used: BTreeSet<i32> = rows
-        .iter()
-        .filter(|(id, _)| id.kind == Kind::PersistentVolume)
-        .map(|(_, r)| *r)
-        .collect();
+    let used: BTreeSet<i32> = crate::sort::set(
+        rows.iter()
+            .filter(|(id, _)| id.kind == Kind::PersistentVolume)
+            .map(|(_, r)| *r),
+    );
     let mut free = (0..).filter(|r| !used.contains(r));
     let volumes: Vec<NodeId> = by_id
         .keys()

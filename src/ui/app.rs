@@ -526,23 +526,17 @@ pub fn app() -> Html {
             .collect();
         layout(&objects)
     });
-    let changed: Rc<BTreeSet<String>> = Rc::new(
-        current
-            .map(|s| {
-                s.changes
-                    .iter()
-                    .map(|c| {
-                        NodeId {
-                            kind: c.key.0,
-                            namespace: c.key.1.clone(),
-                            name: c.key.2.clone(),
-                        }
-                        .key()
-                    })
-                    .collect()
+    let changed: Rc<BTreeSet<String>> =
+        Rc::new(crate::sort::set(current.into_iter().flat_map(|s| {
+            s.changes.iter().map(|c| {
+                NodeId {
+                    kind: c.key.0,
+                    namespace: c.key.1.clone(),
+                    name: c.key.2.clone(),
+                }
+                .key()
             })
-            .unwrap_or_default(),
-    );
+        })));
     let changed_fields: Vec<String> = current
         .map(|s| s.changes.iter().flat_map(|c| c.fields.clone()).collect())
         .unwrap_or_default();
