@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod jsonpath;
 pub mod kubectl;
 pub mod lesson;
+pub mod share;
 pub mod shell;
 pub mod table;
 pub mod timeline;
