@@ -353,3 +353,43 @@ fn an_unknown_lesson_is_named_in_both_languages() {
     assert!(share::unknown_lesson("99-x", Lang::En).contains("\"99-x\" is not on this site"));
     assert!(share::unknown_lesson("99-x", Lang::Zh).contains("99-x"));
 }
+
+#[test]
+fn embed_parameters_are_read_only_when_known_and_bounded() {
+    use stsplay::present::embed::{parse, Panel, Theme};
+    assert_eq!(parse(""), None);
+    assert_eq!(parse("?lesson=01-statefulset-basics"), None, "not an embed");
+    assert_eq!(parse("?embed=0"), None);
+    let e = parse(
+        "?embed=1&lesson=01-statefulset-basics&step=5&readonly=1&panels=graph%2Clog,nope,graph\
+         &theme=dark&lang=zh&autoplay=1&click=1&unknown=x",
+    )
+    .expect("an embed");
+    assert_eq!(e.lesson.as_deref(), Some("01-statefulset-basics"));
+    assert_eq!(e.step, Some(5));
+    assert!(e.read_only && e.autoplay);
+    assert_eq!(e.panels, vec![Panel::Graph, Panel::Log]);
+    assert!(e.shows(Panel::Graph) && !e.shows(Panel::Editor));
+    assert_eq!(e.theme, Some(Theme::Dark));
+    assert_eq!(e.lang, Some(Lang::Zh));
+    let bad = parse(&format!(
+        "embed=1&lesson=../../x&step=-1&theme=pink&lang=fr&readonly=yes&s=1.a%3Cb&panels={}",
+        "x".repeat(500)
+    ))
+    .expect("an embed");
+    assert_eq!(bad.lesson, None);
+    assert_eq!(bad.step, None);
+    assert_eq!(bad.theme, None);
+    assert_eq!(bad.lang, None);
+    assert_eq!(bad.scenario, None);
+    assert!(!bad.read_only);
+    assert!(bad.panels.is_empty() && bad.shows(Panel::Dns));
+    assert_eq!(
+        parse(&format!("embed=1&step={}", share::MAX_STEPS + 1)).map(|e| e.step),
+        Some(None)
+    );
+    let link = sample_link();
+    let inline = parse(&format!("embed=1&s={link}")).expect("an embed");
+    assert_eq!(inline.scenario.as_deref(), Some(link.as_str()));
+    assert!(decode(inline.scenario.as_deref().unwrap_or_default()).is_ok());
+}

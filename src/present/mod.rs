@@ -4,6 +4,7 @@
 
 pub mod complete;
 pub mod dns;
+pub mod embed;
 pub mod graph;
 pub mod highlight;
 pub mod i18n;
