@@ -723,6 +723,16 @@ pub fn app() -> Html {
             }
         });
     }
+    use_effect_with((), |_| {
+        // A link pasted into this tab changes only the fragment: load it as a new page.
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", |_| {
+                if share::fragment_scenario().is_some() {
+                    gloo::utils::window().location().reload().ok();
+                }
+            });
+        move || drop(listener)
+    });
     {
         let theme = state.embed.as_ref().and_then(|e| e.theme);
         let embedded = state.embed.is_some();
