@@ -78,7 +78,7 @@ test("Share copies a link that opens the same step in a fresh browser", async ()
     const { page, base } = first;
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto(base);
-    await page.locator("body").press("End");
+    await page.getByRole("button", { name: "Jump to end" }).click();
     await page.locator('[data-key="Pod/default/web-2"].ready').waitFor();
     const prompt = page.getByLabel("Command (kubectl, nslookup, dig)");
     await prompt.fill("kubectl delete pod web-1");
@@ -160,6 +160,58 @@ test("broken and future-version links say so and the playground still works", as
     await page.locator("body").press("End");
     await page.locator('[data-key="Pod/default/web-0"].ready').waitFor();
     await page.screenshot({ path: `${SHOTS}/share-5-future.png` });
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test("a damaged saved timeline is reported and kept until the learner changes something", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    await page.locator(".controls .position").waitFor();
+    await page.evaluate(() => localStorage.setItem("stsplay.session", "1.damaged!"));
+    await page.reload();
+    await page.locator(".notice", { hasText: "saved timeline could not be read" }).waitFor();
+    await page.getByRole("button", { name: "Step forward" }).click();
+    await page.locator(".controls .position", { hasText: /^1 \// }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem("stsplay.session")), "1.damaged!");
+    await page.getByLabel("Kubernetes manifests (YAML)").fill("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: fresh\n");
+    await page.waitForFunction(() => localStorage.getItem("stsplay.session")?.startsWith("1.") &&
+      localStorage.getItem("stsplay.session") !== "1.damaged!");
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test("an embed opens an inline scenario at a step, in the theme and language asked for", async () => {
+  const first = await open();
+  let scenario;
+  try {
+    const { page, base } = first;
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(base);
+    await page.getByRole("button", { name: "Jump to end" }).click();
+    await page.locator('[data-key="Pod/default/web-2"].ready').waitFor();
+    await page.getByRole("button", { name: "Share", exact: true }).click();
+    await page.locator(".share-status", { hasText: "Link copied" }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    scenario = link.slice(link.indexOf("#s=") + 3);
+  } finally {
+    await first.close();
+  }
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(`${base}?embed=1&s=${scenario}&step=7&theme=dark&lang=zh&readonly=1&panels=editor,graph&junk=%3Cx%3E`);
+    await page.locator(".controls .position", { hasText: /^7 \// }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-CN");
+    assert.equal(await page.locator("textarea.source").getAttribute("readonly") !== null, true);
+    assert.equal(await page.locator("button.apply").count(), 0, "no Apply when read-only");
+    assert.equal(await page.locator("#log").count(), 0);
+    await page.screenshot({ path: `${SHOTS}/share-8-embed-dark-zh.png` });
     assert.deepEqual(problems, []);
   } finally {
     await close();
