@@ -270,9 +270,9 @@ fn an_over_long_link_is_refused_before_reading_it() {
     assert!(ShareError::TooLong.message(Lang::En).contains("64 KiB"));
 }
 
-/// Base64url of raw deflate, as `encode` writes, for hand-made payloads.
-fn pack(json: &[u8]) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec(json, 9);
+/// Base64url of raw deflate, as `encode` writes, for hand-made bodies.
+fn pack(body: &[u8]) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(body, 9);
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::from("1.");
     for chunk in packed.chunks(3) {
@@ -289,6 +289,50 @@ fn pack(json: &[u8]) -> String {
     out
 }
 
+/// A body as the format lays it out: LEB128 numbers and length-prefixed bytes.
+#[derive(Default)]
+struct Body(Vec<u8>);
+
+impl Body {
+    fn n(mut self, mut n: u64) -> Body {
+        while n >= 0x80 {
+            self.0.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+        self
+    }
+    fn s(self, bytes: &[u8]) -> Body {
+        let mut b = self.n(bytes.len() as u64);
+        b.0.extend_from_slice(bytes);
+        b
+    }
+}
+
+/// seed, texts, editor 0, commands (at, clock 0, line, file), known, cursor 0, clock 0,
+/// lesson.
+fn body(
+    texts: &[&[u8]],
+    commands: &[(u64, &[u8], u64)],
+    known: u64,
+    lesson: Option<(&str, u64)>,
+) -> Vec<u8> {
+    let mut b = Body::default().n(1).n(texts.len() as u64);
+    for t in texts {
+        b = b.s(t);
+    }
+    b = b.n(0).n(commands.len() as u64);
+    for (at, line, file) in commands {
+        b = b.n(*at).n(0).s(line).n(*file);
+    }
+    b = b.n(known).n(0).n(0);
+    b = match lesson {
+        None => b.n(0),
+        Some((id, stop)) => b.n(1).s(id.as_bytes()).n(stop),
+    };
+    b.0
+}
+
 #[test]
 fn a_compression_bomb_stops_at_the_inflation_limit() {
     // 32 MiB of spaces packs into about 32 KiB; inflating must stop at 1 MiB.
@@ -301,51 +345,57 @@ fn a_compression_bomb_stops_at_the_inflation_limit() {
 
 #[test]
 fn counts_and_step_numbers_beyond_their_bounds_are_refused() {
-    let base = |texts: &str, commands: &str, known: usize, lesson: &str| {
-        format!(
-            r#"{{"seed":1,"texts":[{texts}],"editor":0,"commands":[{commands}],"known":{known},"cursor":0,"clock":0,"lesson":{lesson}}}"#
-        )
-    };
-    let ok = base(r#""a""#, r#"[0,0,"kubectl get pods",0]"#, 3, "null");
-    assert!(decode(&pack(ok.as_bytes())).is_ok());
-    let many_texts = vec![r#""t""#; share::MAX_TEXTS + 1].join(",");
-    let many_commands = vec![r#"[0,0,"x",0]"#; share::MAX_COMMANDS + 1].join(",");
-    let long_command = format!(r#"[0,0,"{}",0]"#, "x".repeat(share::MAX_COMMAND_LEN + 1));
+    let ok = body(&[b"a"], &[(0, b"kubectl get pods", 0)], 3, None);
+    let read = decode(&pack(&ok)).expect("a hand-made body reads");
+    assert_eq!(read.commands[0].line, "kubectl get pods");
+    assert_eq!(read.known, 3);
+    let many_texts = vec![b"t".as_slice(); share::MAX_TEXTS + 1];
+    let many_commands = vec![(0, b"x".as_slice(), 0); share::MAX_COMMANDS + 1];
+    let long_line = vec![b'x'; share::MAX_COMMAND_LEN + 1];
+    let beyond = share::MAX_STEPS as u64 + 1;
     let cases = [
-        (base(&many_texts, "", 0, "null"), Limit::Texts),
-        (base(r#""a""#, &many_commands, 0, "null"), Limit::Commands),
+        (body(&many_texts, &[], 0, None), Limit::Texts),
+        (body(&[b"a"], &many_commands, 0, None), Limit::Commands),
         (
-            base(r#""a""#, &long_command, 0, "null"),
+            body(&[b"a"], &[(0, &long_line, 0)], 0, None),
             Limit::CommandLength,
         ),
+        (body(&[b"a"], &[], beyond, None), Limit::Steps),
+        (body(&[b"a"], &[(beyond, b"x", 0)], 0, None), Limit::Steps),
+        (body(&[b"a"], &[], 0, Some(("../etc", 0))), Limit::Lesson),
         (
-            base(r#""a""#, "", share::MAX_STEPS + 1, "null"),
-            Limit::Steps,
+            body(&[b"a"], &[], 0, Some(("01-basics", 1001))),
+            Limit::Lesson,
         ),
         (
-            base(r#""a""#, r#"[200001,0,"x",0]"#, 0, "null"),
-            Limit::Steps,
-        ),
-        (base(r#""a""#, "", 0, r#"["../etc",0]"#), Limit::Lesson),
-        (
-            base(r#""a""#, "", 0, r#"["01-basics",1001]"#),
+            body(&[b"a"], &[], 0, Some((&"x".repeat(65), 0))),
             Limit::Lesson,
         ),
     ];
-    for (json, limit) in cases {
-        let err = decode(&pack(json.as_bytes())).unwrap_err();
+    for (bytes, limit) in cases {
+        let err = decode(&pack(&bytes)).unwrap_err();
         assert_eq!(err, ShareError::Exceeds(limit), "{limit:?}");
         assert!(err.message(Lang::En).contains("more than stsplay accepts"));
         assert!(err.message(Lang::Zh).contains("上限"));
     }
-    // A text index that points nowhere is damage, not a bound.
-    let dangling = base(r#""a""#, r#"[0,0,"x",5]"#, 0, "null");
-    assert_eq!(decode(&pack(dangling.as_bytes())), Err(ShareError::Damaged));
-    // Invalid UTF-8 inside a string is damage.
-    let mut bytes = ok.into_bytes();
-    let at = bytes.iter().position(|&b| b == b'a').expect("a");
-    bytes[at] = 0xff;
-    assert_eq!(decode(&pack(&bytes)), Err(ShareError::Damaged));
+    let damaged = [
+        // A text index that points nowhere.
+        body(&[b"a"], &[(0, b"x", 5)], 0, None),
+        // Invalid UTF-8 in a text.
+        body(&[b"\xff\xfe"], &[], 0, None),
+        // A string longer than what is left.
+        Body::default().n(1).n(1).n(1000).0,
+        // Bytes after the end.
+        [ok.clone(), vec![0]].concat(),
+        // A lesson marker that is neither 0 nor 1.
+        [ok[..ok.len() - 1].to_vec(), vec![7]].concat(),
+        // A number that does not fit 64 bits.
+        vec![0xff; 11],
+        Vec::new(),
+    ];
+    for bytes in damaged {
+        assert_eq!(decode(&pack(&bytes)), Err(ShareError::Damaged), "{bytes:?}");
+    }
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! A scenario as one line of text, for share links (`#s=1.<base64url>`), embeds and the
 //! saved timeline: the seed, every command run with the manifest text its `-f` read and
 //! the step it ran at, the editor's text, the steps known, the cursor and the open lesson.
-//! `encode` and `decode` are the versioned format (JSON, raw deflate, base64url); `record`
-//! runs a command so that it can be replayed, and `replay` rebuilds the simulation and the
-//! console from a decoded scenario, step for step. Everything read is bounded: the text's
+//! `encode` and `decode` are the versioned format (a compact body, raw deflate,
+//! base64url); `record` runs a command so that it can be replayed, and `replay` rebuilds
+//! the simulation and the console from a decoded scenario, step for step. Everything read is bounded: the text's
 //! length, the inflated size (checked while inflating), the counts and the step numbers.
 //! No browser API lives here.
 
@@ -11,7 +11,6 @@ use crate::engine::sim::{Simulation, SETTLE_MAX_STEPS};
 use crate::present::dns::Printed;
 use crate::present::i18n::Lang;
 use crate::present::shell;
-use serde::{Deserialize, Serialize};
 
 /// The format written today; a link names its format before the first dot.
 pub const VERSION: u32 = 1;
@@ -143,50 +142,51 @@ pub fn unknown_lesson(id: &str, lang: Lang) -> String {
     }
 }
 
-/// The JSON written inside: texts are listed once and referred to by index.
-#[derive(Serialize, Deserialize)]
-struct Wire {
-    seed: u64,
-    texts: Vec<String>,
-    editor: usize,
-    /// (at, clock_ms, line, text index)
-    commands: Vec<(usize, i64, String, usize)>,
-    known: usize,
-    cursor: usize,
-    clock: i64,
-    lesson: Option<(String, usize)>,
-}
-
-/// Writes a scenario in the current format: `1.<base64url of raw deflate of JSON>`.
+/// Writes a scenario in the current format: `1.<base64url of raw deflate of the body>`.
+/// The body is a run of LEB128 numbers (zigzag for clocks) and length-prefixed UTF-8:
+/// seed; the texts, each listed once; the editor's text index; the commands as (at,
+/// clock, line, text index); steps known, cursor, clock; the lesson (0, or 1, id, stop).
 pub fn encode(shared: &Shared) -> String {
-    let mut texts: Vec<String> = Vec::new();
-    let mut index_of = |text: &str| match texts.iter().position(|t| t == text) {
-        Some(i) => i,
-        None => {
-            texts.push(text.to_string());
-            texts.len() - 1
+    // Texts are numbered in the order the fields below refer to them.
+    let mut texts: Vec<&str> = Vec::new();
+    let all = std::iter::once(shared.editor.as_str())
+        .chain(shared.commands.iter().map(|r| r.file.as_str()));
+    let mut indexes = Vec::with_capacity(shared.commands.len() + 1);
+    for text in all {
+        let at = texts.iter().position(|t| *t == text).unwrap_or(texts.len());
+        if at == texts.len() {
+            texts.push(text);
         }
-    };
-    let editor = index_of(&shared.editor);
-    let commands = shared
-        .commands
-        .iter()
-        .map(|r| (r.at, r.clock_ms, r.line.clone(), index_of(&r.file)))
-        .collect();
-    let wire = Wire {
-        seed: shared.seed,
-        texts,
-        editor,
-        commands,
-        known: shared.known,
-        cursor: shared.cursor,
-        clock: shared.clock_ms,
-        lesson: shared.lesson.as_ref().map(|l| (l.id.clone(), l.stop)),
-    };
-    // Serialising plain strings and numbers cannot fail; an empty body would decode as
-    // damaged rather than be taken for a scenario.
-    let json = serde_json::to_vec(&wire).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+        indexes.push(at as u64);
+    }
+    let editor = indexes[0];
+    let files = indexes[1..].to_vec();
+    let mut out = Vec::new();
+    put(&mut out, shared.seed);
+    put(&mut out, texts.len() as u64);
+    for text in &texts {
+        put_str(&mut out, text);
+    }
+    put(&mut out, editor);
+    put(&mut out, shared.commands.len() as u64);
+    for (ran, file) in shared.commands.iter().zip(files) {
+        put(&mut out, ran.at as u64);
+        put(&mut out, zigzag(ran.clock_ms));
+        put_str(&mut out, &ran.line);
+        put(&mut out, file);
+    }
+    put(&mut out, shared.known as u64);
+    put(&mut out, shared.cursor as u64);
+    put(&mut out, zigzag(shared.clock_ms));
+    match &shared.lesson {
+        None => put(&mut out, 0),
+        Some(lesson) => {
+            put(&mut out, 1);
+            put_str(&mut out, &lesson.id);
+            put(&mut out, lesson.stop as u64);
+        }
+    }
+    let packed = miniz_oxide::deflate::compress_to_vec(&out, 9);
     format!("{VERSION}.{}", base64url(&packed))
 }
 
@@ -204,62 +204,146 @@ pub fn decode(link: &str) -> Result<Shared, ShareError> {
         return Err(ShareError::Version(version));
     }
     let packed = unbase64url(body).ok_or(ShareError::Damaged)?;
-    let json =
+    let bytes =
         miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED).map_err(|e| {
             match e.status {
                 miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
                 _ => ShareError::Damaged,
             }
         })?;
-    let wire: Wire = serde_json::from_slice(&json).map_err(|_| ShareError::Damaged)?;
-    if wire.texts.len() > MAX_TEXTS {
-        return Err(ShareError::Exceeds(Limit::Texts));
+    let mut r = Reader {
+        bytes: &bytes,
+        at: 0,
+    };
+    let seed = r.number()?;
+    let text_count = r.count(MAX_TEXTS, Limit::Texts)?;
+    let mut texts = Vec::with_capacity(text_count);
+    for _ in 0..text_count {
+        texts.push(r.text(MAX_INFLATED, Limit::Texts)?);
     }
-    if wire.commands.len() > MAX_COMMANDS {
-        return Err(ShareError::Exceeds(Limit::Commands));
-    }
-    let step_numbers = [wire.known, wire.cursor]
-        .into_iter()
-        .chain(wire.commands.iter().map(|c| c.0));
-    for n in step_numbers {
-        if n > MAX_STEPS {
-            return Err(ShareError::Exceeds(Limit::Steps));
-        }
-    }
-    let text = |i: usize| wire.texts.get(i).cloned().ok_or(ShareError::Damaged);
-    let mut commands = Vec::with_capacity(wire.commands.len());
-    for (at, clock_ms, line, file) in &wire.commands {
-        if line.len() > MAX_COMMAND_LEN {
-            return Err(ShareError::Exceeds(Limit::CommandLength));
-        }
+    let text = |i: u64| {
+        let i = usize::try_from(i).map_err(|_| ShareError::Damaged)?;
+        texts.get(i).cloned().ok_or(ShareError::Damaged)
+    };
+    let editor = text(r.number()?)?;
+    let command_count = r.count(MAX_COMMANDS, Limit::Commands)?;
+    let mut commands = Vec::with_capacity(command_count);
+    for _ in 0..command_count {
+        let at = r.step()?;
+        let clock_ms = unzigzag(r.number()?);
+        let line = r.text(MAX_COMMAND_LEN, Limit::CommandLength)?;
+        let file = text(r.number()?)?;
         commands.push(Ran {
-            at: *at,
-            clock_ms: *clock_ms,
-            line: line.clone(),
-            file: text(*file)?,
+            at,
+            clock_ms,
+            line,
+            file,
         });
     }
-    let lesson = match wire.lesson {
-        None => None,
-        Some((id, stop)) => {
+    let known = r.step()?;
+    let cursor = r.step()?;
+    let clock_ms = unzigzag(r.number()?);
+    let lesson = match r.number()? {
+        0 => None,
+        1 => {
+            let id = r.text(MAX_LESSON_ID, Limit::Lesson)?;
+            let stop = r.number()?;
             let plain = id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if id.is_empty() || id.len() > MAX_LESSON_ID || !plain || stop > MAX_STOP {
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if id.is_empty() || !plain || stop > MAX_STOP as u64 {
                 return Err(ShareError::Exceeds(Limit::Lesson));
             }
-            Some(LessonAt { id, stop })
+            Some(LessonAt {
+                id,
+                stop: stop as usize,
+            })
         }
+        _ => return Err(ShareError::Damaged),
     };
+    if r.at != bytes.len() {
+        return Err(ShareError::Damaged);
+    }
     Ok(Shared {
-        seed: wire.seed,
-        editor: text(wire.editor)?,
+        seed,
+        editor,
         commands,
-        known: wire.known,
-        cursor: wire.cursor,
-        clock_ms: wire.clock,
+        known,
+        cursor,
+        clock_ms,
         lesson,
     })
+}
+
+fn put(out: &mut Vec<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn put_str(out: &mut Vec<u8>, text: &str) {
+    put(out, text.len() as u64);
+    out.extend_from_slice(text.as_bytes());
+}
+
+fn zigzag(n: i64) -> u64 {
+    ((n << 1) ^ (n >> 63)) as u64
+}
+
+fn unzigzag(n: u64) -> i64 {
+    ((n >> 1) as i64) ^ -((n & 1) as i64)
+}
+
+/// Reads the body, never past its end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn number(&mut self) -> Result<u64, ShareError> {
+        let mut n = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.bytes.get(self.at).ok_or(ShareError::Damaged)?;
+            self.at += 1;
+            let bits = u64::from(byte & 0x7f);
+            if shift == 63 && bits > 1 {
+                return Err(ShareError::Damaged);
+            }
+            n |= bits << shift;
+            if byte & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        Err(ShareError::Damaged)
+    }
+
+    fn count(&mut self, max: usize, limit: Limit) -> Result<usize, ShareError> {
+        let n = self.number()?;
+        if n > max as u64 {
+            return Err(ShareError::Exceeds(limit));
+        }
+        Ok(n as usize)
+    }
+
+    fn step(&mut self) -> Result<usize, ShareError> {
+        self.count(MAX_STEPS, Limit::Steps)
+    }
+
+    fn text(&mut self, max: usize, limit: Limit) -> Result<String, ShareError> {
+        let len = self.count(max, limit)?;
+        let end = self
+            .at
+            .checked_add(len)
+            .filter(|end| *end <= self.bytes.len())
+            .ok_or(ShareError::Damaged)?;
+        let text =
+            std::str::from_utf8(&self.bytes[self.at..end]).map_err(|_| ShareError::Damaged)?;
+        self.at = end;
+        Ok(text.to_string())
+    }
 }
 
 /// Runs a command line at the cursor, reading `file` for any `-f` path, and returns what
