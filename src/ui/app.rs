@@ -490,14 +490,13 @@ fn initial_state() -> State {
                 }
                 None => state.start_with(1, EXAMPLE),
             }
-            if let Some(id) = &e.lesson {
-                state.pending = Some(Pending::Open(id.clone()));
-            } else {
-                if let Some(step) = e.step {
-                    seek_to(&mut state.sim.borrow_mut(), step);
-                }
-                state.playing = e.autoplay;
+            // A lesson starts its own simulation once loaded; until then (or if it is
+            // unknown) the scenario or the example plays.
+            if let Some(step) = e.step {
+                seek_to(&mut state.sim.borrow_mut(), step);
             }
+            state.playing = e.autoplay;
+            state.pending = e.lesson.clone().map(Pending::Open);
         }
         None => restore(&mut state),
     }
@@ -750,11 +749,12 @@ pub fn app() -> Html {
     }
     {
         let sim = state.sim.clone();
-        let embedded = state.embed.is_some();
+        // While an embedded lesson loads, the page around it hears nothing.
+        let embedded = state.embed.is_some() && state.pending.is_none();
         let cursor = state.sim.borrow().cursor();
         let total = state.sim.borrow().steps().len();
         use_effect_with(
-            (cursor, total, Rc::as_ptr(&state.sim) as usize),
+            (cursor, total, Rc::as_ptr(&state.sim) as usize, embedded),
             move |_| {
                 if embedded {
                     let sim = sim.borrow();

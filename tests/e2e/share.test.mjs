@@ -218,6 +218,19 @@ test("an embed opens an inline scenario at a step, in the theme and language ask
   }
 });
 
+test("an embed of an unknown lesson says so and still plays the example", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(`${base}?embed=1&lesson=99-no-such-lesson&autoplay=1`);
+    await page.locator(".notice", { hasText: '"99-no-such-lesson" is not on this site' }).waitFor();
+    // autoplay: the player moves on by itself.
+    await page.locator(".controls .position", { hasText: /^[1-9]\d* \// }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 /** Serves one HTML page (the tutorial around the embed) on another port. */
 async function tutorial(html) {
   const server = createServer((req, res) => {
@@ -255,6 +268,7 @@ test("an embedded lesson posts stsplay:step to the tutorial page as it steps", a
     assert.ok(two.total >= 2, JSON.stringify(two));
     for (const key of ["time", "component", "reason", "object"]) assert.equal(typeof two[key], "string", key);
     assert.ok(messages.some((m) => m.step === 1), "every cursor change is posted");
+    assert.equal(new Set(messages.map((m) => m.total)).size, 1, "only the lesson's steps are posted");
     await page.screenshot({ path: `${SHOTS}/share-6-embed.png` });
     // The embed kept its hands off the learner's saved work.
     assert.equal(await frame.locator("body").evaluate(() => localStorage.getItem("stsplay.session")), null);
