@@ -405,7 +405,8 @@ impl State {
         match pending {
             Pending::Attach(at) => {
                 if self.embed.is_none() {
-                    self.saved_text = Some(Rc::new(saved_text().unwrap_or_default()));
+                    self.saved_text =
+                        Some(Rc::new(saved_text().unwrap_or_else(|| EXAMPLE.to_string())));
                 }
                 self.stop = at.stop.min(lesson.script.len());
                 self.lesson = Some(lesson);
