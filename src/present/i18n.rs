@@ -102,10 +102,17 @@ pub enum Label {
     Completed,
     StopOf,
     LeaveLesson,
+    ShareCopied,
+    ShareManual,
+    Dismiss,
+    DownloadYaml,
+    DownloadTranscript,
+    SavedDamaged,
+    ShareTooLong,
 }
 
 impl Label {
-    pub const ALL: [Label; 58] = {
+    pub const ALL: [Label; 65] = {
         use Label::*;
         [
             Tagline,
@@ -166,6 +173,13 @@ impl Label {
             Completed,
             StopOf,
             LeaveLesson,
+            ShareCopied,
+            ShareManual,
+            Dismiss,
+            DownloadYaml,
+            DownloadTranscript,
+            SavedDamaged,
+            ShareTooLong,
         ]
     };
 }
@@ -262,6 +276,22 @@ pub fn text(lang: Lang, label: Label) -> &'static str {
         Completed => ("completed", "已完成"),
         StopOf => ("Stop", "步骤"),
         LeaveLesson => ("Leave lesson", "退出课程"),
+        ShareCopied => ("Link copied", "链接已复制"),
+        ShareManual => (
+            "The browser did not allow copying; select the link and copy it:",
+            "浏览器不允许复制;请选中链接后手动复制:",
+        ),
+        Dismiss => ("Dismiss", "关闭提示"),
+        DownloadYaml => ("Download YAML", "下载 YAML"),
+        DownloadTranscript => ("Download transcript", "下载命令记录"),
+        SavedDamaged => (
+            "Your saved timeline could not be read, so the page opened without it; it is kept until you change something.",
+            "无法读取你保存的时间线，页面在没有它的情况下打开;在你做出修改之前它会被保留。",
+        ),
+        ShareTooLong => (
+            "This scenario is too large for a link (more than 64 KiB).",
+            "这个场景太大，无法放进链接(超过 64 KiB)。",
+        ),
     };
     match lang {
         Lang::En => en,

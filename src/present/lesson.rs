@@ -63,14 +63,27 @@ pub fn run_command(sim: &mut Simulation, manifests: &str, line: &str) -> (String
 
 /// Plays one stop.
 pub fn play_stop(sim: &mut Simulation, lesson: &Lesson, stop: &Stop) -> Result<StopRun, String> {
+    play_stop_with(sim, lesson, stop, &mut |sim, manifests, line| {
+        run_command(sim, manifests, line)
+    })
+}
+
+/// Plays one stop, running its commands through `run` (the page records them, so that
+/// the timeline can be saved and shared).
+pub fn play_stop_with(
+    sim: &mut Simulation,
+    lesson: &Lesson,
+    stop: &Stop,
+    run: &mut dyn FnMut(&mut Simulation, &str, &str) -> (String, i32),
+) -> Result<StopRun, String> {
     let mut commands = Vec::new();
     if stop.apply {
         let line = format!("kubectl apply -f {}", manifest_file(lesson));
-        let (out, code) = run_command(sim, &lesson.manifests, &line);
+        let (out, code) = run(sim, &lesson.manifests, &line);
         commands.push((line, out, code));
     }
     if let Some(line) = &stop.run {
-        let (out, code) = run_command(sim, &lesson.manifests, line);
+        let (out, code) = run(sim, &lesson.manifests, line);
         commands.push((line.clone(), out, code));
     }
     let until = stop.until.as_deref().unwrap_or("settled");

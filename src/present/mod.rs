@@ -4,12 +4,14 @@
 
 pub mod complete;
 pub mod dns;
+pub mod embed;
 pub mod graph;
 pub mod highlight;
 pub mod i18n;
 pub mod jsonpath;
 pub mod kubectl;
 pub mod lesson;
+pub mod share;
 pub mod shell;
 pub mod table;
 pub mod timeline;

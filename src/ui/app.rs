@@ -2,9 +2,12 @@
 //! simulation and its cursor, the selection, the console transcript); the panels only
 //! receive props derived from the simulation at the cursor and emit callbacks. Side
 //! effects (localStorage, the `<html lang>` attribute, the play timer, the keyboard
-//! shortcuts) live in effects, never in the reducer. The first visit opens on the
-//! tutorial's example, applied and paused at step 0; later visits restore the learner's
-//! manifests.
+//! shortcuts, sharing and the messages to an embedding page) live in effects and
+//! callbacks, never in the reducer. The first visit opens on the tutorial's example,
+//! applied and paused at step 0; later visits restore the learner's whole timeline (every
+//! command run, at its step, and the cursor). A share link (`#s=…`) is shown without
+//! overwriting the saved work until the learner edits or applies something; `?embed=1`
+//! gives a compact player that never touches the learner's saved work.
 
 use crate::engine::dns::{Dns, RecordType, Search};
 use crate::engine::sim::{waiting, Simulation};
@@ -13,10 +16,12 @@ use crate::manifest::lesson::Lesson;
 use crate::manifest::model::{Kind, Object};
 use crate::manifest::{self, Severity};
 use crate::present::complete;
+use crate::present::embed::{self, Embed, Panel};
 use crate::present::graph::{layout, NodeId};
 use crate::present::i18n::{text, Label, Lang};
 use crate::present::kubectl;
 use crate::present::lesson::{self as lesson_run, CheckpointRun};
+use crate::present::share::{self as share_format, LessonAt, Ran, Shared};
 use crate::present::shell;
 use crate::present::timeline;
 use crate::ui::console::{Console, Entry};
@@ -27,6 +32,7 @@ use crate::ui::graph::ClusterGraph;
 use crate::ui::inspector::{Inspector, View};
 use crate::ui::lessons::{self, LessonGuide, LessonList};
 use crate::ui::log::EventLog;
+use crate::ui::share::{self, Notice, ShareStatus};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -36,6 +42,8 @@ use yew::prelude::*;
 const LANG_KEY: &str = "stsplay.lang";
 const TEXT_KEY: &str = "stsplay.manifests";
 const DONE_KEY: &str = "stsplay.lessons.done";
+/// The whole timeline, in the share format.
+const SESSION_KEY: &str = "stsplay.session";
 /// The tutorial's example: three static volumes, a headless Service, a StatefulSet.
 pub const EXAMPLE: &str = include_str!("../../static/examples/web.yaml");
 /// Saved text larger than this is ignored rather than loaded (the editor's own limit).
@@ -62,11 +70,20 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
-fn initial_text() -> String {
+/// The learner's own manifests as saved, if any (and not too large).
+fn saved_text() -> Option<String> {
     storage()
         .and_then(|s| s.get_item(TEXT_KEY).ok().flatten())
         .filter(|t| t.len() <= MAX_SAVED)
-        .unwrap_or_else(|| EXAMPLE.to_string())
+}
+
+/// A lesson to show once the lessons are loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// A shared or saved timeline was in this lesson, at this stop.
+    Attach(LessonAt),
+    /// An embed asks for this lesson, opened and played to its first pause.
+    Open(String),
 }
 
 /// The whole state of the page. The simulation sits behind a shared cell so that a step
@@ -91,6 +108,18 @@ pub struct State {
     pub done: Rc<BTreeSet<String>>,
     /// The learner's own manifests while a lesson has the editor.
     pub saved_text: Option<Rc<String>>,
+    /// Every command run on this simulation, for saving and sharing the timeline.
+    pub ran: Rc<Vec<Ran>>,
+    /// A message about what was or was not loaded, until dismissed.
+    pub notice: Option<Rc<String>>,
+    /// A shared scenario (or an unreadable save) is on screen: nothing is saved until the
+    /// learner edits or applies something.
+    pub hold_save: bool,
+    /// The embed mode's options, when the page is embedded.
+    pub embed: Option<Rc<Embed>>,
+    pub pending: Option<Pending>,
+    /// What the share button last did.
+    pub shared: Option<share::Shared>,
 }
 
 impl PartialEq for State {
@@ -111,6 +140,11 @@ impl PartialEq for State {
             && self.stop == other.stop
             && self.checks == other.checks
             && self.done == other.done
+            && Rc::ptr_eq(&self.ran, &other.ran)
+            && self.notice == other.notice
+            && self.hold_save == other.hold_save
+            && self.pending == other.pending
+            && self.shared == other.shared
     }
 }
 
@@ -133,19 +167,69 @@ pub enum Msg {
     LeaveLesson,
     /// Back to the tutorial's example (the page asks first).
     Reset,
+    DismissNotice,
+    ShareDone(share::Shared),
 }
 
-fn apply_text(sim: &mut Simulation, text: &str) -> shell_output::Printed {
-    let text = text.to_string();
-    shell::run(
-        sim,
-        &format!("kubectl apply -f {EDITOR_FILE}"),
-        &move |_| Ok(text.clone()),
-    )
+fn apply_line() -> String {
+    format!("kubectl apply -f {EDITOR_FILE}")
 }
 
-mod shell_output {
-    pub use crate::present::dns::Printed;
+impl State {
+    /// Runs a command line at the cursor (any `-f` reads `file`), records it for the saved
+    /// and shared timeline, and adds it to the console.
+    fn run_recorded(&mut self, line: &str, file: &str) {
+        let (ran, printed) = share_format::record(&mut self.sim.borrow_mut(), line, file);
+        Rc::make_mut(&mut self.ran).push(ran);
+        Rc::make_mut(&mut self.console).push(Entry {
+            command: line.to_string(),
+            output: printed.output,
+            exit_code: printed.exit_code,
+        });
+        self.version += 1;
+    }
+
+    /// The timeline as the share format keeps it.
+    pub fn scenario(&self) -> Shared {
+        let lesson = self.lesson.as_ref().map(|l| LessonAt {
+            id: l.id.clone(),
+            stop: self.stop,
+        });
+        share_format::capture(&self.sim.borrow(), &self.ran, &self.text, lesson)
+    }
+
+    /// Shows a decoded scenario: replayed to its cursor, with its console and editor.
+    fn load(&mut self, scenario: &Shared) {
+        let replayed = share_format::replay(scenario);
+        self.sim = Rc::new(RefCell::new(replayed.sim));
+        self.console = Rc::new(
+            replayed
+                .console
+                .into_iter()
+                .map(|(command, output, exit_code)| Entry {
+                    command,
+                    output,
+                    exit_code,
+                })
+                .collect(),
+        );
+        self.ran = Rc::new(scenario.commands.clone());
+        self.text = Rc::new(scenario.editor.clone());
+        self.pending = scenario.lesson.clone().map(Pending::Attach);
+        self.version += 1;
+    }
+
+    /// Starts again from `text`, applied and paused at step 0.
+    fn start_with(&mut self, seed: u64, text: &str) {
+        self.sim = Rc::new(RefCell::new(Simulation::new(seed)));
+        self.ran = Rc::new(Vec::new());
+        self.console = Rc::new(Vec::new());
+        self.text = Rc::new(text.to_string());
+        self.run_recorded(&apply_line(), text);
+        // The apply is in the timeline, but the console starts empty as on a first visit.
+        self.console = Rc::new(Vec::new());
+        self.sim.borrow_mut().seek(0);
+    }
 }
 
 impl Reducible for State {
@@ -155,9 +239,17 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match msg {
             Msg::SetLang(lang) => next.lang = lang,
-            Msg::Edit(text) => next.text = Rc::new(text),
+            Msg::Edit(text) => {
+                next.text = Rc::new(text);
+                next.hold_save = false;
+            }
             Msg::ToggleHelp => next.help = !next.help,
-            Msg::LessonsLoaded(list) => next.lessons = Rc::new(list),
+            Msg::LessonsLoaded(list) => {
+                next.lessons = Rc::new(list);
+                return next.show_pending();
+            }
+            Msg::DismissNotice => next.notice = None,
+            Msg::ShareDone(outcome) => next.shared = Some(outcome),
             Msg::ToggleLessons => next.show_lessons = !next.show_lessons,
             Msg::OpenLesson(lesson) => {
                 if next.lesson.is_none() {
@@ -165,6 +257,8 @@ impl Reducible for State {
                 }
                 next.text = Rc::new(lesson.manifests.clone());
                 next.sim = Rc::new(RefCell::new(Simulation::new(lesson.seed)));
+                next.ran = Rc::new(Vec::new());
+                next.hold_save = false;
                 next.stop = 0;
                 next.checks = None;
                 next.console = Rc::new(Vec::new());
@@ -177,8 +271,17 @@ impl Reducible for State {
             Msg::NextStop => {
                 if let Some(lesson) = next.lesson.clone() {
                     if let Some(stop) = lesson.script.get(next.stop) {
-                        let played =
-                            lesson_run::play_stop(&mut next.sim.borrow_mut(), &lesson, stop);
+                        let ran = Rc::make_mut(&mut next.ran);
+                        let played = lesson_run::play_stop_with(
+                            &mut next.sim.borrow_mut(),
+                            &lesson,
+                            stop,
+                            &mut |sim, manifests, line| {
+                                let (r, printed) = share_format::record(sim, line, manifests);
+                                ran.push(r);
+                                (printed.output, printed.exit_code)
+                            },
+                        );
                         if let Ok(run) = played {
                             let mut entries = (*next.console).clone();
                             for (command, output, exit_code) in run.commands {
@@ -190,6 +293,7 @@ impl Reducible for State {
                             }
                             next.console = Rc::new(entries);
                         }
+                        next.hold_save = false;
                         next.stop += 1;
                         next.version += 1;
                     }
@@ -208,12 +312,8 @@ impl Reducible for State {
                 }
             }
             Msg::Reset => {
-                let mut sim = Simulation::new(1);
-                apply_text(&mut sim, EXAMPLE);
-                sim.seek(0);
-                next.text = Rc::new(EXAMPLE.to_string());
-                next.sim = Rc::new(RefCell::new(sim));
-                next.console = Rc::new(Vec::new());
+                next.start_with(1, EXAMPLE);
+                next.hold_save = false;
                 next.selected = None;
                 next.playing = false;
                 next.lesson = None;
@@ -230,29 +330,17 @@ impl Reducible for State {
             }
             Msg::Select(key) => next.selected = Some(key),
             Msg::Apply => {
-                let printed = apply_text(&mut next.sim.borrow_mut(), &next.text);
-                let mut entries = (*next.console).clone();
-                entries.push(Entry {
-                    command: format!("kubectl apply -f {EDITOR_FILE}"),
-                    output: printed.output,
-                    exit_code: printed.exit_code,
-                });
-                next.console = Rc::new(entries);
-                next.version += 1;
+                if next.embed.as_ref().is_some_and(|e| e.read_only) {
+                    return self;
+                }
+                let text = next.text.clone();
+                next.run_recorded(&apply_line(), &text);
+                next.hold_save = false;
             }
             Msg::Run(line) => {
-                let files = next.text.clone();
-                let printed = shell::run(&mut next.sim.borrow_mut(), &line, &move |_| {
-                    Ok(files.to_string())
-                });
-                let mut entries = (*next.console).clone();
-                entries.push(Entry {
-                    command: line,
-                    output: printed.output,
-                    exit_code: printed.exit_code,
-                });
-                next.console = Rc::new(entries);
-                next.version += 1;
+                let text = next.text.clone();
+                next.run_recorded(&line, &text);
+                next.hold_save = false;
             }
             Msg::Tick => {
                 let moved = next.sim.borrow_mut().step();
@@ -299,15 +387,79 @@ impl Reducible for State {
     }
 }
 
+impl State {
+    /// Shows the lesson a shared timeline or an embed asked for, once the lessons are
+    /// loaded; an unknown lesson is named in a notice and left out.
+    fn show_pending(mut self) -> Rc<State> {
+        let Some(pending) = self.pending.take() else {
+            return Rc::new(self);
+        };
+        let id = match &pending {
+            Pending::Attach(at) => at.id.clone(),
+            Pending::Open(id) => id.clone(),
+        };
+        let Some(lesson) = self.lessons.iter().find(|l| l.id == id).cloned() else {
+            self.notice = Some(Rc::new(share_format::unknown_lesson(&id, self.lang)));
+            return Rc::new(self);
+        };
+        match pending {
+            Pending::Attach(at) => {
+                if self.embed.is_none() {
+                    self.saved_text =
+                        Some(Rc::new(saved_text().unwrap_or_else(|| EXAMPLE.to_string())));
+                }
+                self.stop = at.stop.min(lesson.script.len());
+                self.lesson = Some(lesson);
+                self.version += 1;
+                Rc::new(self)
+            }
+            Pending::Open(_) => {
+                let step = self.embed.as_ref().and_then(|e| e.step).unwrap_or(0);
+                let playing = self.embed.as_ref().is_some_and(|e| e.autoplay);
+                let opened = Rc::new(self)
+                    .reduce(Msg::OpenLesson(lesson))
+                    .reduce(Msg::NextStop);
+                let mut next = (*opened).clone();
+                seek_to(&mut next.sim.borrow_mut(), step);
+                next.playing = playing;
+                next.version += 1;
+                Rc::new(next)
+            }
+        }
+    }
+}
+
+/// Moves to step `n`, taking new steps where the timeline is shorter.
+fn seek_to(sim: &mut Simulation, n: usize) {
+    let n = n.min(share_format::MAX_STEPS);
+    sim.seek(n);
+    while sim.cursor() < n && sim.step() {}
+}
+
 fn initial_state() -> State {
-    let text = initial_text();
-    let mut sim = Simulation::new(1);
-    apply_text(&mut sim, &text);
-    sim.seek(0);
-    State {
-        lang: initial_lang(),
-        text: Rc::new(text),
-        sim: Rc::new(RefCell::new(sim)),
+    let embed = embed::parse(&share::query()).map(Rc::new);
+    let lang = match &embed {
+        Some(e) => e.lang.unwrap_or_default(),
+        None => initial_lang(),
+    };
+    let done = if embed.is_some() {
+        BTreeSet::new()
+    } else {
+        storage()
+            .and_then(|s| s.get_item(DONE_KEY).ok().flatten())
+            .map(|v| {
+                v.split(',')
+                    .filter(|s| !s.is_empty())
+                    .take(100)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut state = State {
+        lang,
+        text: Rc::new(String::new()),
+        sim: Rc::new(RefCell::new(Simulation::new(1))),
         version: 0,
         selected: None,
         playing: false,
@@ -319,20 +471,118 @@ fn initial_state() -> State {
         lesson: None,
         stop: 0,
         checks: None,
-        done: Rc::new(
-            storage()
-                .and_then(|s| s.get_item(DONE_KEY).ok().flatten())
-                .map(|v| {
-                    v.split(',')
-                        .filter(|s| !s.is_empty())
-                        .take(100)
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default(),
-        ),
+        done: Rc::new(done),
         saved_text: None,
+        ran: Rc::new(Vec::new()),
+        notice: None,
+        hold_save: false,
+        embed: embed.clone(),
+        pending: None,
+        shared: None,
+    };
+    match embed {
+        Some(e) => {
+            let scenario = e.scenario.as_deref().map(share_format::decode);
+            match scenario {
+                Some(Ok(scenario)) => state.load(&scenario),
+                Some(Err(err)) => {
+                    state.notice = Some(Rc::new(err.message(lang)));
+                    state.start_with(1, EXAMPLE);
+                }
+                None => state.start_with(1, EXAMPLE),
+            }
+            // A lesson starts its own simulation once loaded; until then (or if it is
+            // unknown) the scenario or the example plays.
+            if let Some(step) = e.step {
+                seek_to(&mut state.sim.borrow_mut(), step);
+            }
+            state.playing = e.autoplay;
+            state.pending = e.lesson.clone().map(Pending::Open);
+        }
+        None => restore(&mut state),
     }
+    state
+}
+
+/// The first screen outside an embed: a shared link if there is one (saved work stays
+/// untouched until the learner changes something), else the saved timeline, else the
+/// saved manifests, else the example. A link or save that cannot be read says why.
+fn restore(state: &mut State) {
+    let lang = state.lang;
+    if let Some(link) = share::fragment_scenario() {
+        match share_format::decode(&link) {
+            Ok(scenario) => {
+                state.load(&scenario);
+                state.hold_save = true;
+                return;
+            }
+            Err(err) => state.notice = Some(Rc::new(err.message(lang))),
+        }
+    }
+    let saved = storage().and_then(|s| s.get_item(SESSION_KEY).ok().flatten());
+    if let Some(saved) = saved {
+        match share_format::decode(&saved) {
+            Ok(scenario) => {
+                state.load(&scenario);
+                return;
+            }
+            Err(_) => {
+                let damaged = text(lang, Label::SavedDamaged);
+                state.notice = Some(Rc::new(match state.notice.take() {
+                    Some(first) => format!("{first}\n{damaged}"),
+                    None => damaged.to_string(),
+                }));
+                state.hold_save = true;
+            }
+        }
+    }
+    let text = saved_text().unwrap_or_else(|| EXAMPLE.to_string());
+    state.start_with(1, &text);
+}
+
+/// Saves the timeline, unless a bug has shown its banner (a broken page must not write
+/// over good work). A timeline too large to read back is not kept, so that an older one
+/// is not restored in its place.
+fn save_session(state: &State) {
+    let document = gloo::utils::document();
+    if document
+        .query_selector(".error-banner")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return;
+    }
+    let Some(s) = storage() else {
+        return;
+    };
+    let scenario = state.scenario();
+    let encoded = share_format::encode(&scenario);
+    if encoded.len() <= share_format::MAX_LINK
+        && scenario.commands.len() <= share_format::MAX_COMMANDS
+    {
+        s.set_item(SESSION_KEY, &encoded).ok();
+    } else {
+        s.remove_item(SESSION_KEY).ok();
+    }
+}
+
+/// The scenario's manifests as one file for `kubectl apply -f`.
+fn scenario_yaml(text: &str) -> String {
+    let body = text.trim_start_matches("---\n");
+    format!("# stsplay scenario: kubectl apply -f stsplay-scenario.yaml\n---\n{body}")
+}
+
+/// The console's commands with their output, as the CLI prints a transcript.
+fn transcript(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        out.push_str(&format!("$ {}\n{}", entry.command, entry.output));
+        if !entry.output.is_empty() && !entry.output.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The inspector's view of the selected object at the cursor.
@@ -415,32 +665,122 @@ fn typing_in_field(event: &KeyboardEvent) -> bool {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
+    // An embedded player never reads or writes the learner's saved work.
+    let keeps = state.embed.is_none();
 
-    use_effect_with(state.lang, |lang| {
+    use_effect_with(state.lang, move |lang| {
         if let Some(html) = gloo::utils::document().document_element() {
             html.set_attribute("lang", lang.tag()).ok();
         }
-        if let Some(s) = storage() {
+        if let Some(s) = storage().filter(|_| keeps) {
             s.set_item(LANG_KEY, lang.tag()).ok();
         }
     });
-    use_effect_with(state.done.clone(), |done| {
-        if let Some(s) = storage() {
+    use_effect_with(state.done.clone(), move |done| {
+        if let Some(s) = storage().filter(|_| keeps) {
             let list: Vec<&str> = done.iter().map(String::as_str).collect();
             s.set_item(DONE_KEY, &list.join(",")).ok();
         }
     });
     use_effect_with(
-        (state.text.clone(), state.lesson.is_some()),
-        |(text, in_lesson)| {
+        (state.text.clone(), state.lesson.is_some(), state.hold_save),
+        move |(text, in_lesson, hold)| {
             // While a lesson has the editor, the learner's own manifests stay saved as they were.
-            if !*in_lesson {
+            if !*in_lesson && !*hold && keeps {
                 if let Some(s) = storage() {
                     s.set_item(TEXT_KEY, text).ok();
                 }
             }
         },
     );
+    {
+        let saving = (*state).clone();
+        use_effect_with(
+            (
+                state.version,
+                state.text.clone(),
+                state.stop,
+                state.lesson.as_ref().map(|l| l.id.clone()),
+                state.hold_save,
+            ),
+            move |_| {
+                if keeps && !saving.hold_save {
+                    save_session(&saving);
+                }
+            },
+        );
+    }
+    {
+        // A shared or saved timeline in a lesson, or an embedded lesson: load the lessons.
+        let dispatcher = state.dispatcher();
+        let wanted = state.pending.is_some();
+        use_effect_with((), move |_| {
+            if wanted {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let list = lessons::load().await;
+                    dispatcher.dispatch(Msg::LessonsLoaded(list));
+                });
+            }
+        });
+    }
+    use_effect_with((), |_| {
+        // A link pasted into this tab changes only the fragment: load it as a new page.
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", |_| {
+                if share::fragment_scenario().is_some() {
+                    gloo::utils::window().location().reload().ok();
+                }
+            });
+        move || drop(listener)
+    });
+    {
+        let theme = state.embed.as_ref().and_then(|e| e.theme);
+        let embedded = state.embed.is_some();
+        use_effect_with((), move |_| {
+            if let Some(html) = gloo::utils::document().document_element() {
+                if let Some(theme) = theme {
+                    html.set_attribute("data-theme", theme.name()).ok();
+                }
+                if embedded {
+                    html.set_attribute("data-embed", "1").ok();
+                    share::post_to_parent("stsplay:ready", None);
+                }
+            }
+        });
+    }
+    {
+        let sim = state.sim.clone();
+        // While an embedded lesson loads, the page around it hears nothing.
+        let embedded = state.embed.is_some() && state.pending.is_none();
+        let cursor = state.sim.borrow().cursor();
+        let total = state.sim.borrow().steps().len();
+        use_effect_with(
+            (cursor, total, Rc::as_ptr(&state.sim) as usize, embedded),
+            move |_| {
+                if embedded {
+                    let sim = sim.borrow();
+                    let step = cursor.checked_sub(1).and_then(|i| sim.steps().get(i));
+                    let time = timeline::clock(sim.world().now_ms);
+                    let component = step.map(|s| s.component.name()).unwrap_or_default();
+                    let (reason, object) = step
+                        .and_then(|s| s.event.as_ref())
+                        .map(|e| (e.reason.as_str(), e.object.as_str()))
+                        .unwrap_or(("", ""));
+                    share::post_to_parent(
+                        "stsplay:step",
+                        Some(&share::StepMessage {
+                            step: cursor,
+                            total,
+                            time: &time,
+                            component: &component,
+                            reason,
+                            object,
+                        }),
+                    );
+                }
+            },
+        );
+    }
     {
         let dispatcher = state.dispatcher();
         use_effect_with(
@@ -651,6 +991,50 @@ pub fn app() -> Html {
             }
         })
     };
+    let share_click = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let encoded = share_format::encode(&state.scenario());
+            if encoded.len() > share_format::MAX_LINK {
+                state.dispatch(Msg::ShareDone(share::Shared::TooLong));
+                return;
+            }
+            let link = share::share_url(&encoded);
+            let dispatcher = state.dispatcher();
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = if share::copy(&link).await {
+                    share::Shared::Copied
+                } else {
+                    share::Shared::Manual(Rc::new(link))
+                };
+                dispatcher.dispatch(Msg::ShareDone(outcome));
+            });
+        })
+    };
+    let download_yaml = {
+        let text = state.text.clone();
+        Callback::from(move |_: MouseEvent| {
+            share::download(
+                "stsplay-scenario.yaml",
+                &scenario_yaml(&text),
+                "application/yaml",
+            )
+        })
+    };
+    let download_transcript = {
+        let console = state.console.clone();
+        Callback::from(move |_: MouseEvent| {
+            share::download(
+                "stsplay-transcript.txt",
+                &transcript(&console),
+                "text/plain",
+            )
+        })
+    };
+    let dismiss = unit(|| Msg::DismissNotice);
+    let embed_opts = state.embed.clone();
+    let shows = |panel: Panel| embed_opts.as_ref().is_none_or(|e| e.shows(panel));
+    let read_only = embed_opts.as_ref().is_some_and(|e| e.read_only);
     let close_help = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Msg::ToggleHelp))
@@ -675,15 +1059,24 @@ pub fn app() -> Html {
     ];
 
     html! {
-        <div class="shell">
-            <header class="topbar">
-                <h1 class="brand">{ "stsplay" }</h1>
-                <p class="tagline">{ text(l, Label::Tagline) }</p>
-                <button type="button" class="lessons-button" onclick={toggle_lessons.clone()}>{ text(l, Label::Lessons) }</button>
-                <button type="button" class="reset-button" onclick={reset}>{ text(l, Label::Reset) }</button>
-                <button type="button" class="help-button" onclick={close_help.clone()} aria-label={text(l, Label::Shortcuts)}>{ "?" }</button>
-                <nav class="lang-switch" aria-label={text(l, Label::Language)}>{ switch }</nav>
-            </header>
+        <div class={classes!("shell", embed_opts.is_some().then_some("embed"))}>
+            if embed_opts.is_none() {
+                <header class="topbar">
+                    <h1 class="brand">{ "stsplay" }</h1>
+                    <p class="tagline">{ text(l, Label::Tagline) }</p>
+                    <button type="button" class="lessons-button" onclick={toggle_lessons.clone()}>{ text(l, Label::Lessons) }</button>
+                    <button type="button" class="share-button" onclick={share_click}>{ text(l, Label::Share) }</button>
+                    <ShareStatus lang={l} shared={state.shared.clone()} />
+                    <button type="button" class="download-yaml" onclick={download_yaml}>{ text(l, Label::DownloadYaml) }</button>
+                    <button type="button" class="download-transcript" onclick={download_transcript}>{ text(l, Label::DownloadTranscript) }</button>
+                    <button type="button" class="reset-button" onclick={reset}>{ text(l, Label::Reset) }</button>
+                    <button type="button" class="help-button" onclick={close_help.clone()} aria-label={text(l, Label::Shortcuts)}>{ "?" }</button>
+                    <nav class="lang-switch" aria-label={text(l, Label::Language)}>{ switch }</nav>
+                </header>
+            }
+            if let Some(message) = state.notice.clone() {
+                <Notice lang={l} {message} on_dismiss={dismiss} />
+            }
             if state.help {
                 <div class="help" role="dialog" aria-label={text(l, Label::Shortcuts)}>
                     <h2>{ text(l, Label::Shortcuts) }</h2>
@@ -698,16 +1091,20 @@ pub fn app() -> Html {
                     on_open={on_open_lesson} on_close={on_close_lessons} />
             }
             <main class="workspace">
-                { panel("editor", Label::Manifests, html! {
-                    <>
-                        <div class="editor-actions">
-                            <button type="button" class="apply" onclick={apply_click} title={text(l, Label::ApplyHint)}>{ text(l, Label::Apply) }</button>
-                            <span class="hint">{ text(l, Label::ApplyHint) }</span>
-                        </div>
-                        <Editor text={state.text.clone()} marks={Rc::new((*marks).clone())} {on_change} {on_apply}
-                            label={text(l, Label::EditorLabel)} problems_label={text(l, Label::Problems)} />
-                    </>
-                }) }
+                if shows(Panel::Editor) {
+                    { panel("editor", Label::Manifests, html! {
+                        <>
+                            if !read_only {
+                                <div class="editor-actions">
+                                    <button type="button" class="apply" onclick={apply_click} title={text(l, Label::ApplyHint)}>{ text(l, Label::Apply) }</button>
+                                    <span class="hint">{ text(l, Label::ApplyHint) }</span>
+                                </div>
+                            }
+                            <Editor text={state.text.clone()} marks={Rc::new((*marks).clone())} {on_change} {on_apply}
+                                {read_only} label={text(l, Label::EditorLabel)} problems_label={text(l, Label::Problems)} />
+                        </>
+                    }) }
+                }
                 { panel("steps", Label::Steps, html! {
                     <>
                         if let Some(lesson) = state.lesson.clone() {
@@ -721,21 +1118,33 @@ pub fn app() -> Html {
                         }
                     </>
                 }) }
-                { panel("graph", Label::Cluster, html! {
-                    <ClusterGraph graph={graph} changed={changed} selected={state.selected.clone()} {on_select}
-                        label={text(l, Label::Cluster)} />
-                }) }
-                { panel("inspector", Label::Inspector, html! { <Inspector lang={l} view={view} /> }) }
-                { panel("log", Label::Events, html! { <EventLog lang={l} rows={rows} {cursor} {on_seek} /> }) }
-                { panel("console", Label::Console, html! {
-                    <div class="console-dns">
-                        <Console lang={l} entries={state.console.clone()} {on_run} complete={complete_cb} />
-                        <details class="dns-details" open=true>
-                            <summary>{ text(l, Label::Dns) }</summary>
-                            <DnsPanel lang={l} namespaces={namespaces} suggestions={suggestions} resolve={resolve} />
-                        </details>
-                    </div>
-                }) }
+                if shows(Panel::Graph) {
+                    { panel("graph", Label::Cluster, html! {
+                        <ClusterGraph graph={graph} changed={changed} selected={state.selected.clone()} {on_select}
+                            label={text(l, Label::Cluster)} />
+                    }) }
+                }
+                if shows(Panel::Inspector) {
+                    { panel("inspector", Label::Inspector, html! { <Inspector lang={l} view={view} /> }) }
+                }
+                if shows(Panel::Log) {
+                    { panel("log", Label::Events, html! { <EventLog lang={l} rows={rows} {cursor} {on_seek} /> }) }
+                }
+                if shows(Panel::Console) || shows(Panel::Dns) {
+                    { panel("console", Label::Console, html! {
+                        <div class="console-dns">
+                            if shows(Panel::Console) {
+                                <Console lang={l} entries={state.console.clone()} {on_run} complete={complete_cb} />
+                            }
+                            if shows(Panel::Dns) {
+                                <details class="dns-details" open=true>
+                                    <summary>{ text(l, Label::Dns) }</summary>
+                                    <DnsPanel lang={l} namespaces={namespaces} suggestions={suggestions} resolve={resolve} />
+                                </details>
+                            }
+                        </div>
+                    }) }
+                }
             </main>
         </div>
     }

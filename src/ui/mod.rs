@@ -13,6 +13,7 @@ pub mod inspector;
 pub mod lessons;
 pub mod log;
 mod panic;
+mod share;
 
 pub use app::App;
 pub use panic::show_banner as show_error;
