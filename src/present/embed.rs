@@ -131,7 +131,7 @@ pub fn parse(query: &str) -> Option<Embed> {
                     .split(',')
                     .filter_map(|name| Panel::ALL.into_iter().find(|p| p.name() == name))
                     .collect();
-                panels.sort();
+                crate::sort::ascending(&mut panels);
                 panels.dedup();
                 embed.panels = panels;
             }
