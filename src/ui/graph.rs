@@ -1,8 +1,8 @@
 //! The cluster graph: draws `present::graph::Graph` as SVG. Boxes are buttons under a
 //! roving tabindex: Tab enters the graph once, the arrow keys move the focus to the
 //! nearest box in their direction (`present::graph::neighbour`), Enter, Space or a click
-//! selects, Escape returns the focus to the drawing. A `<title>` gives each box a hover
-//! summary, boxes changed by the current step are highlighted, and the view zooms and pans
+//! selects, Escape returns the focus to the drawing. A `<title>` names each box (kind, name,
+//! state) for screen readers and on hover, boxes changed by the current step are highlighted, and the view zooms and pans
 //! (wheel, drag, buttons); the wheel listener is not passive, so the page does not scroll.
 
 use crate::present::graph::{neighbour, Direction, Graph, BOX_H, BOX_W};
@@ -228,14 +228,14 @@ pub fn cluster_graph(props: &Props) -> Html {
             props.changed.contains(&key).then_some("changed"),
             (props.selected.as_deref() == Some(key.as_str())).then_some("selected"),
         );
-        let label = n.label();
         let tabindex = if i == roving { "0" } else { "-1" };
         html! {
             <g {class} transform={format!("translate({},{})", n.x, n.y)} {tabindex}
-                role="button" aria-label={label.clone()} data-key={key.clone()}
+                role="button" data-key={key.clone()}
                 aria-pressed={(props.selected.as_deref() == Some(key.as_str())).to_string()}
                 {onclick} {onfocus}>
-                <title>{ label }</title>
+                // The title names the box (kind, name, state) and includes its visible text.
+                <title>{ n.label() }</title>
                 <rect width={BOX_W.to_string()} height={BOX_H.to_string()} rx="6" />
                 <text class="title" x="10" y="18" aria-hidden="true">{ n.title.clone() }</text>
                 <text class="detail" x="10" y="34" aria-hidden="true">{ n.detail.clone() }</text>
@@ -248,7 +248,7 @@ pub fn cluster_graph(props: &Props) -> Html {
             <div class="graph-tools">
                 <button type="button" onclick={zoom_in} aria-label="zoom in">{ "+" }</button>
                 <button type="button" onclick={zoom_out} aria-label="zoom out">{ "−" }</button>
-                <button type="button" onclick={fit} aria-label="reset zoom">{ "1:1" }</button>
+                <button type="button" onclick={fit} aria-label="reset zoom to 1:1">{ "1:1" }</button>
             </div>
             <svg class="graph-svg" viewBox={view_box} role="group" aria-label={props.label.clone()}
                 ref={svg_ref} tabindex="-1" onkeydown={on_key} onpointerdown={on_down} onpointermove={on_move}
