@@ -1,9 +1,10 @@
 //! The cluster graph: draws `present::graph::Graph` as SVG. Boxes are buttons under a
 //! roving tabindex: Tab enters the graph once, the arrow keys move the focus to the
 //! nearest box in their direction (`present::graph::neighbour`), Enter, Space or a click
-//! selects, Escape returns the focus to the drawing. A `<title>` names each box (kind, name,
-//! state) for screen readers and on hover, boxes changed by the current step are highlighted, and the view zooms and pans
-//! (wheel, drag, buttons); the wheel listener is not passive, so the page does not scroll.
+//! selects, Escape returns the focus to the drawing. A `<title>` names each box (kind,
+//! name, state) for screen readers and on hover, boxes changed by the current step are
+//! highlighted, and the view zooms and pans (wheel, drag, buttons); the wheel listener is
+//! not passive, so the wheel zooms without scrolling the page.
 
 use crate::present::graph::{neighbour, Direction, Graph, BOX_H, BOX_W};
 use std::collections::BTreeSet;
