@@ -1,8 +1,12 @@
 // Moves every inline <script> of dist/index.html into dist/boot.js (with the embed's
-// click-to-load switch) and checks that the page then has no inline script and only relative asset
-// URLs, so it runs under the Content-Security-Policy (no 'unsafe-inline') and from any sub-path.
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// click-to-load switch) and checks that the page then has no inline script and only
+// relative asset URLs, so it runs under the Content-Security-Policy (no 'unsafe-inline')
+// and from any sub-path. Then writes the offline worker dist/sw.js from static/sw.js with
+// the list of dist files and a build id (a hash of their contents), and has boot.js
+// register it with a relative URL and scope once the app starts.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 
 const dist = process.argv[2] ?? "dist";
 const file = join(dist, "index.html");
@@ -14,6 +18,8 @@ html = html.replace(inline, (whole, attrs, body) => {
   bodies.push(body.trim());
   return "";
 });
+const register =
+  'if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js", { scope: "./" }).catch(() => {});';
 if (bodies.length > 0) {
   writeFileSync(join(dist, "boot.js"), clickToLoad(bodies.join("\n")) + "\n");
   html = html.replace("</head>", '<script type="module" src="./boot.js"></script>\n</head>');
@@ -28,6 +34,7 @@ function clickToLoad(body) {
     "const bindings = await import($1);\nconst init = bindings.default;",
   );
   return `async function start() {
+${register}
 ${start}
 }
 const params = new URLSearchParams(location.search);
@@ -52,3 +59,18 @@ if (absolute.length > 0) {
   process.exit(1);
 }
 writeFileSync(file, html);
+
+// The offline worker: every file of the build but the worker itself and the build stamp.
+const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile())
+  .map((e) => relative(dist, join(e.parentPath ?? e.path, e.name)).split(sep).join("/"))
+  .filter((f) => f !== "sw.js" && f !== ".stamp")
+  .sort();
+const hash = createHash("sha256");
+for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(dist, f))).update("\0");
+const build = hash.digest("hex").slice(0, 16);
+const urls = ["./", ...files.map((f) => `./${f}`)];
+const worker = readFileSync(new URL("../static/sw.js", import.meta.url), "utf8")
+  .replace('"__STSPLAY_BUILD__"', JSON.stringify(build))
+  .replace("__STSPLAY_FILES__", JSON.stringify(urls, null, 2));
+writeFileSync(join(dist, "sw.js"), worker);

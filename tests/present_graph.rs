@@ -3,7 +3,7 @@
 
 use expect_test::expect;
 use stsplay::manifest::{self, model::Object};
-use stsplay::present::graph::{layout, Graph, BOX_H, BOX_W};
+use stsplay::present::graph::{layout, neighbour, Direction, Graph, BOX_H, BOX_W};
 
 fn pod(ordinal: u32, phase: &str, ready: bool, node: &str) -> String {
     format!(
@@ -66,8 +66,8 @@ fn render(graph: &Graph) -> String {
     out
 }
 
-#[test]
-fn the_tutorial_cluster_settled() {
+/// The tutorial's cluster part way: web-0 Ready, web-1 creating, pv3 still Available.
+fn tutorial_text() -> String {
     let mut text = String::new();
     for i in 1..=3 {
         let phase = if i == 3 { "Available" } else { "Bound" };
@@ -80,7 +80,12 @@ fn the_tutorial_cluster_settled() {
     text.push_str(
         "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web, namespace: default}\nspec:\n  replicas: 3\n  serviceName: nginx\n  selector: {matchLabels: {app: nginx}}\n  template:\n    metadata: {labels: {app: nginx}}\n    spec: {containers: [{name: nginx, image: nginx}]}\nstatus: {replicas: 2, readyReplicas: 1}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: nginx, namespace: default}\nspec: {clusterIP: None, selector: {app: nginx}, ports: [{port: 80, name: web}]}\n",
     );
-    let parsed = manifest::parse(&text);
+    text
+}
+
+#[test]
+fn the_tutorial_cluster_settled() {
+    let parsed = manifest::parse(&tutorial_text());
     assert_eq!(parsed.diagnostics, []);
     let objects: Vec<&Object> = parsed.objects.iter().collect();
     expect![[r#"
@@ -151,4 +156,83 @@ fn a_hundred_pods_are_grouped_and_keep_ordinal_order() {
             pair[1].title
         );
     }
+}
+
+/// Follows arrow keys from the box titled `start`; returns the titles visited (`-` where
+/// a key leads nowhere and the focus stays).
+fn walk(graph: &Graph, start: &str, keys: &[Direction]) -> Vec<String> {
+    let mut at = graph
+        .nodes
+        .iter()
+        .position(|n| n.title == start)
+        .unwrap_or(usize::MAX);
+    keys.iter()
+        .map(|&d| match neighbour(&graph.nodes, at, d) {
+            Some(next) => {
+                at = next;
+                graph.nodes[next].title.clone()
+            }
+            None => "-".to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn arrow_keys_move_to_the_nearest_box_in_their_direction() {
+    use Direction::{Down, Left, Right, Up};
+    let parsed = manifest::parse(&tutorial_text());
+    let objects: Vec<&Object> = parsed.objects.iter().collect();
+    let graph = layout(&objects);
+    // Along the first row and back: set, pod, claim, volume, then the edge.
+    assert_eq!(
+        walk(&graph, "web", &[Right, Right, Right, Right, Left]),
+        ["web-0", "www-web-0", "pv1", "-", "www-web-0"]
+    );
+    // Down a column, past its end, and up again.
+    assert_eq!(
+        walk(&graph, "pv1", &[Down, Down, Down, Up]),
+        ["pv2", "pv3", "-", "pv2"]
+    );
+    // The box in the same row wins over a nearer one off the line.
+    assert_eq!(walk(&graph, "nginx", &[Right]), ["web-1"]);
+    // With no box in the row, the nearest one ahead.
+    assert_eq!(
+        walk(&graph, "pv3", &[Left, Up, Up]),
+        ["www-web-1", "www-web-0", "-"]
+    );
+    assert_eq!(walk(&graph, "web", &[Up, Left]), ["-", "-"]);
+}
+
+#[test]
+fn arrow_keys_on_an_empty_graph_or_a_missing_box_go_nowhere() {
+    let graph = Graph::default();
+    assert_eq!(neighbour(&graph.nodes, 0, Direction::Right), None);
+    let parsed = manifest::parse(&tutorial_text());
+    let objects: Vec<&Object> = parsed.objects.iter().collect();
+    let graph = layout(&objects);
+    assert_eq!(
+        neighbour(&graph.nodes, graph.nodes.len(), Direction::Left),
+        None
+    );
+    assert_eq!(Direction::of_key("ArrowUp"), Some(Direction::Up));
+    assert_eq!(Direction::of_key("Enter"), None);
+}
+
+#[test]
+fn every_box_is_named_by_kind_name_and_state() {
+    let parsed = manifest::parse(&tutorial_text());
+    let objects: Vec<&Object> = parsed.objects.iter().collect();
+    let labels: Vec<String> = layout(&objects).nodes.iter().map(|n| n.label()).collect();
+    expect![[r#"
+        StatefulSet web, 1/3 ready
+        Service nginx, headless
+        Pod web-0, Ready · node-1 · 10.244.0.5
+        Pod web-1, ContainerCreating · node-2 · 10.244.1.5
+        PersistentVolumeClaim www-web-0, Bound · 1Gi
+        PersistentVolumeClaim www-web-1, Bound · 1Gi
+        PersistentVolume pv1, Bound · 1Gi
+        PersistentVolume pv2, Bound · 1Gi
+        PersistentVolume pv3, Available · 1Gi
+    "#]]
+    .assert_eq(&(labels.join("\n") + "\n"));
 }

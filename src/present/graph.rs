@@ -47,6 +47,23 @@ impl Status {
             Status::Lost => "lost",
         }
     }
+
+    /// The state in words, as kubectl shows it; `None` for a box without a state.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            Status::Plain => None,
+            Status::Pending => Some("Pending"),
+            Status::Creating => Some("ContainerCreating"),
+            Status::Running => Some("Running"),
+            Status::Ready => Some("Ready"),
+            Status::Terminating => Some("Terminating"),
+            Status::Failed => Some("Failed"),
+            Status::Available => Some("Available"),
+            Status::Bound => Some("Bound"),
+            Status::Released => Some("Released"),
+            Status::Lost => Some("Lost"),
+        }
+    }
 }
 
 /// An object's identity in the graph: kind, namespace ("" for cluster objects), name.
@@ -82,6 +99,84 @@ pub struct Node {
     /// The big line (the name) and the small line (phase, node, capacity…).
     pub title: String,
     pub detail: String,
+}
+
+impl Node {
+    /// The box's accessible name: kind, name, state and the small line, e.g.
+    /// `Pod web-0, Ready · node-1 · 10.244.0.5`. The state is named once even where the
+    /// small line already starts with it.
+    pub fn label(&self) -> String {
+        let kind = self.id.kind.name();
+        match self.status.word() {
+            Some(word) if !self.detail.starts_with(word) && self.detail.is_empty() => {
+                format!("{kind} {}, {word}", self.title)
+            }
+            Some(word) if !self.detail.starts_with(word) => {
+                format!("{kind} {}, {word} · {}", self.title, self.detail)
+            }
+            _ if self.detail.is_empty() => format!("{kind} {}", self.title),
+            _ => format!("{kind} {}, {}", self.title, self.detail),
+        }
+    }
+}
+
+/// An arrow key's direction, for moving the keyboard focus between boxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// The direction of a `KeyboardEvent.key` value, if it is an arrow key.
+    pub fn of_key(key: &str) -> Option<Direction> {
+        match key {
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+}
+
+/// The box the focus moves to from box `from` (an index into `nodes`) on an arrow key:
+/// among the boxes whose centre lies strictly in that direction, the nearest, counting a
+/// step sideways twice as far as a step straight ahead, so that the box in the same row
+/// or column wins over a closer one off the line. Ties go to the box drawn first. `None`
+/// at the edge of the drawing or for an index out of range.
+pub fn neighbour(nodes: &[Node], from: usize, direction: Direction) -> Option<usize> {
+    let origin = nodes.get(from)?;
+    let centre = |n: &Node| {
+        (
+            i64::from(n.x) * 2 + i64::from(BOX_W),
+            i64::from(n.y) * 2 + i64::from(BOX_H),
+        )
+    };
+    let (ox, oy) = centre(origin);
+    let mut best: Option<(i64, usize)> = None;
+    for (i, n) in nodes.iter().enumerate() {
+        if i == from {
+            continue;
+        }
+        let (x, y) = centre(n);
+        let (ahead, aside) = match direction {
+            Direction::Right => (x - ox, y - oy),
+            Direction::Left => (ox - x, y - oy),
+            Direction::Down => (y - oy, x - ox),
+            Direction::Up => (oy - y, x - ox),
+        };
+        if ahead <= 0 {
+            continue;
+        }
+        let score = ahead + 2 * aside.abs();
+        if best.is_none_or(|(b, _)| score < b) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
 }
 
 /// What an edge means.

@@ -810,6 +810,15 @@ pub fn app() -> Html {
                     if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
+                    // Inside the graph the arrows move between boxes and Space selects.
+                    let in_graph = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| t.closest(".graph-svg").ok().flatten())
+                        .is_some();
+                    if in_graph && matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight" | " ") {
+                        return;
+                    }
                     let msg = match e.key().as_str() {
                         "ArrowRight" => Msg::Nav(Nav::Forward),
                         "ArrowLeft" => Msg::Nav(Nav::Back),

@@ -1,10 +1,15 @@
-//! The cluster graph: draws `present::graph::Graph` as SVG. Boxes are focusable buttons
-//! (Enter or click selects), a `<title>` gives each a hover summary, boxes changed by the
-//! current step are highlighted, and the view zooms and pans (wheel, drag, buttons).
+//! The cluster graph: draws `present::graph::Graph` as SVG. Boxes are buttons under a
+//! roving tabindex: Tab enters the graph once, the arrow keys move the focus to the
+//! nearest box in their direction (`present::graph::neighbour`), Enter, Space or a click
+//! selects, Escape returns the focus to the drawing. A `<title>` names each box (kind,
+//! name, state) for screen readers and on hover, boxes changed by the current step are
+//! highlighted, and the view zooms and pans (wheel, drag, buttons); the wheel listener is
+//! not passive, so the wheel zooms without scrolling the page.
 
-use crate::present::graph::{Graph, BOX_H, BOX_W};
+use crate::present::graph::{neighbour, Direction, Graph, BOX_H, BOX_W};
 use std::collections::BTreeSet;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +49,15 @@ pub fn cluster_graph(props: &Props) -> Html {
         zoom: 1.0,
     });
     let drag = use_mut_ref(|| None::<(i32, i32, View)>);
+    // The box that holds tabindex 0: the last one focused, else the selected, else the first.
+    let focused = use_state(|| None::<String>);
+    let svg_ref = use_node_ref();
     let graph = &props.graph;
+    let roving = [focused.as_deref(), props.selected.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|key| graph.nodes.iter().position(|n| n.id.key() == key))
+        .unwrap_or(0);
     let width = f64::from(graph.width.max(200));
     let height = f64::from(graph.height.max(120));
     let v = *view;
@@ -64,12 +77,70 @@ pub fn cluster_graph(props: &Props) -> Html {
             view.set(View { zoom, ..v });
         }
     };
-    let on_wheel = {
+    {
+        // Yew listens to wheel events passively, so prevent_default would be ignored and
+        // the page would scroll under the zoom; this listener may cancel the scroll.
+        let svg_ref = svg_ref.clone();
         let zoom_by = zoom_by.clone();
-        // Yew listens to wheel events passively, so the page may scroll too; the SVG
-        // contains overscroll (see style.css).
-        Callback::from(move |e: WheelEvent| {
-            zoom_by(if e.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 });
+        use_effect_with(v, move |_| {
+            let listener = svg_ref.cast::<web_sys::Element>().map(|svg| {
+                gloo::events::EventListener::new_with_options(
+                    &svg,
+                    "wheel",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        if let Some(e) = e.dyn_ref::<WheelEvent>() {
+                            e.prevent_default();
+                            zoom_by(if e.delta_y() < 0.0 { 1.15 } else { 1.0 / 1.15 });
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+    let on_key = {
+        let svg_ref = svg_ref.clone();
+        let focused = focused.clone();
+        let on_select = props.on_select.clone();
+        let graph = props.graph.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                return;
+            };
+            let on_box = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest(".object").ok().flatten())
+                .and_then(|b| b.get_attribute("data-key"));
+            let at = on_box
+                .as_deref()
+                .and_then(|key| graph.nodes.iter().position(|n| n.id.key() == key));
+            let key = e.key();
+            if let Some(direction) = Direction::of_key(&key) {
+                e.prevent_default();
+                // From the drawing itself the arrows enter at the roving box.
+                let next = match at {
+                    Some(at) => neighbour(&graph.nodes, at, direction),
+                    None => Some(roving),
+                };
+                if let Some(node) = next.and_then(|i| graph.nodes.get(i)) {
+                    let next_key = node.id.key();
+                    let selector = format!("[data-key=\"{next_key}\"]");
+                    if let Ok(Some(target)) = svg.query_selector(&selector) {
+                        target.unchecked_into::<web_sys::HtmlElement>().focus().ok();
+                    }
+                    focused.set(Some(next_key));
+                }
+            } else if key == "Enter" || key == " " {
+                if let Some(key) = on_box {
+                    e.prevent_default();
+                    on_select.emit(key);
+                }
+            } else if key == "Escape" && on_box.is_some() {
+                e.prevent_default();
+                svg.unchecked_into::<web_sys::HtmlElement>().focus().ok();
+            }
         })
     };
     let on_down = {
@@ -139,22 +210,17 @@ pub fn cluster_graph(props: &Props) -> Html {
             </g>
         })
     });
-    let nodes = graph.nodes.iter().map(|n| {
+    let nodes = graph.nodes.iter().enumerate().map(|(i, n)| {
         let key = n.id.key();
         let onclick = {
             let on_select = props.on_select.clone();
             let key = key.clone();
             Callback::from(move |_: MouseEvent| on_select.emit(key.clone()))
         };
-        let onkeydown = {
-            let on_select = props.on_select.clone();
+        let onfocus = {
+            let focused = focused.clone();
             let key = key.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
-                    e.prevent_default();
-                    on_select.emit(key.clone());
-                }
-            })
+            Callback::from(move |_: FocusEvent| focused.set(Some(key.clone())))
         };
         let class = classes!(
             "object",
@@ -163,15 +229,17 @@ pub fn cluster_graph(props: &Props) -> Html {
             props.changed.contains(&key).then_some("changed"),
             (props.selected.as_deref() == Some(key.as_str())).then_some("selected"),
         );
-        let summary = format!("{} {}: {}", n.id.kind.name(), n.title, n.detail);
+        let tabindex = if i == roving { "0" } else { "-1" };
         html! {
-            <g {class} transform={format!("translate({},{})", n.x, n.y)} tabindex="0"
-                role="button" aria-label={summary.clone()} data-key={key.clone()}
-                {onclick} {onkeydown}>
-                <title>{ summary }</title>
+            <g {class} transform={format!("translate({},{})", n.x, n.y)} {tabindex}
+                role="button" data-key={key.clone()}
+                aria-pressed={(props.selected.as_deref() == Some(key.as_str())).to_string()}
+                {onclick} {onfocus}>
+                // The title names the box (kind, name, state) and includes its visible text.
+                <title>{ n.label() }</title>
                 <rect width={BOX_W.to_string()} height={BOX_H.to_string()} rx="6" />
-                <text class="title" x="10" y="18">{ n.title.clone() }</text>
-                <text class="detail" x="10" y="34">{ n.detail.clone() }</text>
+                <text class="title" x="10" y="18" aria-hidden="true">{ n.title.clone() }</text>
+                <text class="detail" x="10" y="34" aria-hidden="true">{ n.detail.clone() }</text>
             </g>
         }
     });
@@ -181,10 +249,10 @@ pub fn cluster_graph(props: &Props) -> Html {
             <div class="graph-tools">
                 <button type="button" onclick={zoom_in} aria-label="zoom in">{ "+" }</button>
                 <button type="button" onclick={zoom_out} aria-label="zoom out">{ "−" }</button>
-                <button type="button" onclick={fit} aria-label="reset zoom">{ "1:1" }</button>
+                <button type="button" onclick={fit} aria-label="reset zoom to 1:1">{ "1:1" }</button>
             </div>
             <svg class="graph-svg" viewBox={view_box} role="group" aria-label={props.label.clone()}
-                onwheel={on_wheel} onpointerdown={on_down} onpointermove={on_move}
+                ref={svg_ref} tabindex="-1" onkeydown={on_key} onpointerdown={on_down} onpointermove={on_move}
                 onpointerup={on_up.clone()} onpointerleave={on_up}>
                 <g class="edges">{ for edges }</g>
                 <g class="nodes">{ for nodes }</g>

@@ -72,7 +72,7 @@ pub fn inspector(props: &Props) -> Html {
         <div class="inspector-box">
             <h3 class="inspected">{ view.title.clone() }</h3>
             <div role="tablist" class="tabs">{ for buttons }</div>
-            <div role="tabpanel" class="tab-body">{ body }</div>
+            <div role="tabpanel" class="tab-body" tabindex="0">{ body }</div>
         </div>
     }
 }
