@@ -86,7 +86,8 @@ pub fn console(props: &Props) -> Html {
     });
     html! {
         <div class="console-box">
-            <ol class="transcript" aria-live="polite">{ for entries }</ol>
+            // Focusable, so the transcript scrolls by keyboard too.
+            <ol class="transcript" aria-live="polite" tabindex="0" aria-label={text(l, Label::Console)}>{ for entries }</ol>
             <div class="prompt">
                 <span aria-hidden="true">{ "$" }</span>
                 <input ref={input} type="text" spellcheck="false" autocomplete="off" autocapitalize="off"

@@ -1,6 +1,6 @@
 // Contrast of the palette at WCAG 2.1 AA, without a browser: reads the colour custom
-// properties of static/style.css for the light theme and for the dark one (the light
-// values overridden by the `prefers-color-scheme: dark` blocks) and checks every pair the
+// properties of static/style.css for the light theme and for the dark one (each written
+// `light-dark(light, dark)`, which follows the system or a theme forced by ?theme=) and checks every pair the
 // style draws on each other by the WCAG relative-luminance formula: text 4.5:1; focus
 // indicators, control borders and graphics that carry meaning (state strokes of the graph,
 // timeline marks) 3:1. axe checks the rendered page too (a11y.test.mjs); this test also
@@ -19,14 +19,20 @@ export function palettes(text) {
   const darkBodies = [...text.matchAll(darkMedia)].map((m) => m[1]);
   const withoutDark = text.replace(darkMedia, "");
   const lightBodies = [...withoutDark.matchAll(/:root\s*\{([^}]*)\}/g)].map((m) => m[1]);
-  const read = (bodies, into) => {
+  // A value is a colour for both themes, or light-dark(light, dark).
+  const read = (bodies, into, which) => {
     for (const body of bodies) {
-      for (const m of body.matchAll(/--([\w-]+)\s*:\s*([^;]+);/g)) into[m[1]] = m[2].trim();
+      for (const m of body.matchAll(/--([\w-]+)\s*:\s*([^;]+);/g)) {
+        const both = /^light-dark\(\s*([^,\s]+)\s*,\s*([^)\s]+)\s*\)$/.exec(m[2].trim());
+        into[m[1]] = both ? both[which] : m[2].trim();
+      }
     }
   };
-  read(lightBodies, light);
-  read(darkBodies, dark);
-  return { light, dark: { ...light, ...dark } };
+  read(lightBodies, light, 1);
+  const lightDark = {};
+  read(lightBodies, lightDark, 2);
+  read(darkBodies, dark, 2);
+  return { light, dark: { ...lightDark, ...dark } };
 }
 
 function luminance(hex) {
@@ -107,4 +113,6 @@ test("the checker reads both themes and knows the WCAG formula", () => {
   const { light, dark } = palettes(":root { --a: #ffffff; --b: #000000; }\n@media (prefers-color-scheme: dark) {\n  :root { --a: #111111; }\n}\n");
   assert.deepEqual(light, { a: "#ffffff", b: "#000000" });
   assert.deepEqual(dark, { a: "#111111", b: "#000000" });
+  const both = palettes(":root { --a: light-dark(#ffffff, #222222); --b: #000000; }\n");
+  assert.deepEqual(both, { light: { a: "#ffffff", b: "#000000" }, dark: { a: "#222222", b: "#000000" } });
 });

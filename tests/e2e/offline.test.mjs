@@ -25,9 +25,9 @@ test("the playground works offline after the first visit", async () => {
     await page.getByRole("button", { name: /StatefulSet basics/ }).click();
     await page.locator(".guide").getByRole("button", { name: "Next" }).click();
     await page.locator('[data-key="Pod/default/web-0"].ready').waitFor();
-    // A shared link with a query is still the page.
+    // A shared link with a query is still the page (it reopens the saved lesson).
     await page.goto(`${base}?from=offline`);
-    await page.locator(".step-hint").waitFor();
+    await page.locator(".guide").waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await close();
