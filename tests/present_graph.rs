@@ -236,3 +236,40 @@ fn every_box_is_named_by_kind_name_and_state() {
     "#]]
     .assert_eq(&(labels.join("\n") + "\n"));
 }
+
+#[test]
+fn a_graph_without_workloads_starts_at_the_left_edge() {
+    // A claim and a volume alone: their columns come first, not after three empty ones.
+    let text = "apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data, namespace: default}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+  volumeName: pv1
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: pv1}
+spec:
+  capacity: {storage: 1Gi}
+  accessModes: [ReadWriteOnce]
+  hostPath: {path: /tmp/pv1}
+";
+    let parsed = manifest::parse(text);
+    let objects: Vec<&Object> = parsed.objects.iter().collect();
+    let graph = layout(&objects);
+    let xs: Vec<(String, i32)> = graph
+        .nodes
+        .iter()
+        .map(|n| (n.id.name.clone(), n.x))
+        .collect();
+    assert_eq!(
+        xs,
+        [
+            ("data".to_string(), 16),
+            ("pv1".to_string(), 16 + BOX_W + 56)
+        ]
+    );
+    assert_eq!(graph.width, 16 + 2 * BOX_W + 56 + 16);
+}

@@ -4,6 +4,7 @@
 //! (owns, selects, mounts, binds, class). The UI only draws what this computes.
 
 use crate::manifest::model::{Kind, Object, Pod};
+use crate::present::i18n::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Width and height of an object's box, and the gaps between columns and rows.
@@ -197,6 +198,18 @@ impl Relation {
             Relation::Mounts => "mounts",
             Relation::Binds => "binds",
             Relation::Class => "class",
+        }
+    }
+
+    /// The edge's label as the graph shows it, in the interface language.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, _) => self.label(),
+            (Lang::Zh, Relation::Owns) => "拥有",
+            (Lang::Zh, Relation::Selects) => "选择",
+            (Lang::Zh, Relation::Mounts) => "挂载",
+            (Lang::Zh, Relation::Binds) => "绑定",
+            (Lang::Zh, Relation::Class) => "存储类",
         }
     }
 }
@@ -740,6 +753,13 @@ pub fn layout(objects: &[&Object]) -> Graph {
                 });
             }
         }
+    }
+    // Leading columns no object uses are left out, so a graph of claims and volumes alone
+    // starts at the left edge instead of being drawn small at the right of an empty
+    // drawing. Columns in between stay, so boxes do not jump when a column fills.
+    let shift = nodes.iter().map(|n| n.x).min().unwrap_or(MARGIN) - MARGIN;
+    for node in &mut nodes {
+        node.x -= shift;
     }
     crate::sort::by(&mut nodes, |a, b| (a.x, a.y, &a.id).cmp(&(b.x, b.y, &b.id)));
     let width = nodes

@@ -1129,7 +1129,7 @@ pub fn app() -> Html {
                 }) }
                 if shows(Panel::Graph) {
                     { panel("graph", Label::Cluster, html! {
-                        <ClusterGraph graph={graph} changed={changed} selected={state.selected.clone()} {on_select}
+                        <ClusterGraph lang={l} graph={graph} changed={changed} selected={state.selected.clone()} {on_select}
                             label={text(l, Label::Cluster)} />
                     }) }
                 }

@@ -7,6 +7,7 @@
 //! not passive, so the wheel zooms without scrolling the page.
 
 use crate::present::graph::{neighbour, Direction, Graph, BOX_H, BOX_W};
+use crate::present::i18n::Lang;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -23,6 +24,8 @@ pub struct Props {
     pub on_select: Callback<String>,
     /// The accessible name of the drawing.
     pub label: AttrValue,
+    /// The language of the edge labels.
+    pub lang: Lang,
 }
 
 /// The part of the drawing in view: origin and zoom factor (1.0 = natural size).
@@ -206,7 +209,7 @@ pub fn cluster_graph(props: &Props) -> Html {
             <g class={classes!("edge", label)}>
                 <path d={edge_path(x1, y1, x2, y2)} />
                 <text x={((x1 + x2) / 2).to_string()} y={((y1 + y2) / 2 - 4).to_string()}
-                    text-anchor="middle">{ label }</text>
+                    text-anchor="middle">{ e.relation.text(props.lang) }</text>
             </g>
         })
     });
