@@ -88,9 +88,10 @@ async function applyScenario(page, yaml) {
   await page.locator("body").press("End", { timeout: 600_000 });
   await page.waitForFunction(
     () => {
-      const text = document.querySelector(".controls .position")?.textContent ?? "";
+      const controls = document.querySelector(".controls");
+      const text = controls?.querySelector(".position")?.textContent ?? "";
       const [cursor, total] = text.split(" / ").map(Number);
-      return cursor === total && total > 100;
+      return controls?.getAttribute("aria-busy") === "false" && cursor === total && total > 100;
     },
     null,
     { timeout: 600_000, polling: 5 },

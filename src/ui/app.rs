@@ -10,7 +10,7 @@
 //! gives a compact player that never touches the learner's saved work.
 
 use crate::engine::dns::{Dns, RecordType, Search};
-use crate::engine::sim::{waiting, Simulation};
+use crate::engine::sim::{waiting, Simulation, SETTLE_MAX_MS, SETTLE_MAX_STEPS};
 use crate::engine::world::World;
 use crate::manifest::lesson::Lesson;
 use crate::manifest::model::{Kind, Object};
@@ -96,6 +96,9 @@ pub struct State {
     pub version: u64,
     pub selected: Option<String>,
     pub playing: bool,
+    /// End is playing the simulation to its settled state in slices, so the page stays
+    /// responsive: the step count and clock where it started (for the settle bounds).
+    pub settling: Option<(usize, i64)>,
     pub speed: f64,
     pub console: Rc<Vec<Entry>>,
     pub help: bool,
@@ -130,6 +133,7 @@ impl PartialEq for State {
             && self.version == other.version
             && self.selected == other.selected
             && self.playing == other.playing
+            && self.settling == other.settling
             && self.speed == other.speed
             && Rc::ptr_eq(&self.console, &other.console)
             && self.help == other.help
@@ -170,6 +174,9 @@ pub enum Msg {
     DismissNotice,
     ShareDone(share::Shared),
 }
+
+/// How long End steps the simulation before letting the page draw.
+const SETTLE_SLICE_MS: f64 = 40.0;
 
 fn apply_line() -> String {
     format!("kubectl apply -f {EDITOR_FILE}")
@@ -237,6 +244,22 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
+        // A settle in progress goes on only through its own next slice, and through what
+        // leaves the timeline alone; anything else stops it where it is.
+        if !matches!(
+            msg,
+            Msg::Nav(Nav::End)
+                | Msg::Edit(_)
+                | Msg::SetLang(_)
+                | Msg::Select(_)
+                | Msg::ToggleHelp
+                | Msg::LessonsLoaded(_)
+                | Msg::ToggleLessons
+                | Msg::DismissNotice
+                | Msg::ShareDone(_)
+        ) {
+            next.settling = None;
+        }
         match msg {
             Msg::SetLang(lang) => next.lang = lang,
             Msg::Edit(text) => {
@@ -358,7 +381,21 @@ impl Reducible for State {
                         sim.step();
                     }
                     Nav::End => {
-                        sim.settle();
+                        // Steps for about 40 ms, then lets the page draw and carries on
+                        // (the effect below), within the same bounds as `settle`.
+                        let (from, since) =
+                            next.settling.unwrap_or((sim.cursor(), sim.world().now_ms));
+                        let until = js_sys::Date::now() + SETTLE_SLICE_MS;
+                        next.settling = loop {
+                            let bounded = sim.cursor() - from >= SETTLE_MAX_STEPS
+                                || sim.world().now_ms - since > SETTLE_MAX_MS;
+                            if bounded || !sim.step() {
+                                break None;
+                            }
+                            if js_sys::Date::now() >= until {
+                                break Some((from, since));
+                            }
+                        };
                     }
                     Nav::Seek(n) => sim.seek(n),
                     Nav::TogglePlay => next.playing = !next.playing,
@@ -463,6 +500,7 @@ fn initial_state() -> State {
         version: 0,
         selected: None,
         playing: false,
+        settling: None,
         speed: 1.0,
         console: Rc::new(Vec::new()),
         help: false,
@@ -780,6 +818,18 @@ pub fn app() -> Html {
                 }
             },
         );
+    }
+    {
+        // The next slice of a settle, once the page has drawn the last one.
+        let dispatcher = state.dispatcher();
+        use_effect_with((state.settling, state.version), move |(settling, _)| {
+            let next = settling.map(|_| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    dispatcher.dispatch(Msg::Nav(Nav::End))
+                })
+            });
+            move || drop(next)
+        });
     }
     {
         let dispatcher = state.dispatcher();
@@ -1120,7 +1170,7 @@ pub fn app() -> Html {
                             <LessonGuide lang={l} lesson={lesson} stop={state.stop} checks={state.checks.clone()}
                                 on_next={on_next_stop} on_check={on_check_lesson} on_leave={on_leave_lesson} />
                         }
-                        <StepControls lang={l} {cursor} total={total} playing={state.playing} speed={state.speed}
+                        <StepControls lang={l} {cursor} total={total} playing={state.playing} settling={state.settling.is_some()} speed={state.speed}
                             clock={clock} marks={timeline_marks} {on_nav} />
                         if cursor == 0 {
                             <p class="hint step-hint">{ text(l, Label::StepHint) }</p>

@@ -39,6 +39,9 @@ pub struct Props {
     pub cursor: usize,
     pub total: usize,
     pub playing: bool,
+    /// End is still playing the simulation to its settled state.
+    #[prop_or_default]
+    pub settling: bool,
     pub speed: f64,
     /// The simulated clock at the cursor, e.g. `00:00:12`.
     pub clock: AttrValue,
@@ -105,7 +108,7 @@ pub fn step_controls(props: &Props) -> Html {
         Label::Play
     };
     html! {
-        <div class="controls">
+        <div class="controls" aria-busy={props.settling.to_string()}>
             <div class="buttons" role="toolbar" aria-label={text(l, Label::Steps)}>
                 <button type="button" onclick={nav(Nav::Start)} aria-label={text(l, Label::JumpStart)} title="Home">{ "|◀" }</button>
                 <button type="button" onclick={nav(Nav::Back)} aria-label={text(l, Label::StepBack)} title="←">{ "‹" }</button>

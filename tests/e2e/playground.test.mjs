@@ -164,3 +164,71 @@ test("reset asks first and restores the example", async () => {
     await close();
   }
 });
+
+test("End settles a big cluster in slices and the page keeps drawing", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    const yaml = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: fast
+  annotations:
+    storageclass.kubernetes.io/is-default-class: "true"
+provisioner: ebs.csi.aws.com
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: big
+spec:
+  replicas: 60
+  podManagementPolicy: Parallel
+  serviceName: big
+  selector:
+    matchLabels: {app: big}
+  template:
+    metadata:
+      labels: {app: big}
+    spec:
+      containers: [{name: c, image: busybox:1.36}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec:
+      accessModes: [ReadWriteOnce]
+      resources: {requests: {storage: 1Gi}}
+`;
+    await page.getByLabel("Kubernetes manifests (YAML)").fill(yaml);
+    await page.locator(".editor-actions .apply").click();
+    // Record the frames drawn while End is still busy playing the cluster to its end.
+    await page.evaluate(() => {
+      window.busy_frames = 0;
+      window.saw_busy = false;
+      const controls = document.querySelector(".controls");
+      const count = () => {
+        if (controls.getAttribute("aria-busy") === "true") {
+          window.saw_busy = true;
+          window.busy_frames += 1;
+        }
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+    });
+    await page.locator("body").press("End");
+    await page.waitForFunction(() => {
+      const controls = document.querySelector(".controls");
+      const [cursor, total] = controls.querySelector(".position").textContent.split(" / ").map(Number);
+      return controls.getAttribute("aria-busy") === "false" && cursor === total && total > 600;
+    }, null, { timeout: 120_000 });
+    await page.locator('[data-key="Pod/default/big-5 … big-56"].ready').waitFor();
+    const { saw, frames } = await page.evaluate(() => ({ saw: window.saw_busy, frames: window.busy_frames }));
+    assert.ok(saw && frames >= 2, `the page drew ${frames} frames while settling`);
+    // Home goes back to the start and nothing keeps running.
+    await page.locator("body").press("Home");
+    assert.equal(await page.locator(".controls").getAttribute("aria-busy"), "false");
+    assert.match(await page.locator(".controls .position").textContent(), /^0 \//);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
