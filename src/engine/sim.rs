@@ -181,7 +181,7 @@ impl Simulation {
         if self.cursor < self.steps.len() {
             let (now, act) = self.acts[self.cursor].clone();
             self.world.now_ms = now;
-            step::apply(&mut self.world, act, self.cursor + 1);
+            step::replay(&mut self.world, act, self.cursor + 1);
             self.cursor += 1;
             return true;
         }
