@@ -149,12 +149,13 @@ pub fn decide(world: &World) -> Decision {
     let now = world.now();
     let mut next: Option<i64> = None;
     let mut wake = |at: i64| next = Some(next.map_or(at, |n: i64| n.min(at)));
+    let no_status = PodStatus::default();
     for pod in world.pods() {
-        let Some(node) = pod.spec.node_name.clone() else {
+        let Some(node) = pod.spec.node_name.as_deref() else {
             continue;
         };
         let name = pod.metadata.name.as_str();
-        let status = pod.status.clone().unwrap_or_default();
+        let status = pod.status.as_ref().unwrap_or(&no_status);
         // Termination.
         if pod.metadata.deletion_timestamp.is_some() {
             if !has_event(world, pod, "Killing") {
@@ -167,7 +168,7 @@ pub fn decide(world: &World) -> Decision {
                 }
                 let grace = pod.metadata.deletion_grace_period_seconds.unwrap_or(30);
                 return kubelet_act(
-                    &node,
+                    node,
                     pod,
                     vec![Write::Update(Object::Pod(stopping))],
                     Some(("Killing", format!("Stopping container {}", container(pod)))),
@@ -196,7 +197,7 @@ pub fn decide(world: &World) -> Decision {
                     continue;
                 }
                 return Decision::Act(Act {
-                    component: Component::Kubelet(node.clone()),
+                    component: Component::Kubelet(node.to_string()),
                     writes: vec![Write::Remove(key)],
                     event: None,
                     explain: Text::new(
@@ -211,11 +212,10 @@ pub fn decide(world: &World) -> Decision {
         if matches!(status.phase.as_deref(), Some("Failed" | "Succeeded")) {
             continue;
         }
-        let image = image(pod);
         // Accepted: the first status from the kubelet.
         if status.start_time.is_none() {
             let mut accepted = pod.clone();
-            let host_ip = world.find(Kind::Node, "", &node).and_then(|o| match o {
+            let host_ip = world.find(Kind::Node, "", node).and_then(|o| match o {
                 Object::Node(n) => n
                     .status
                     .as_ref()
@@ -256,7 +256,7 @@ pub fn decide(world: &World) -> Decision {
                     ..Default::default()
                 })
                 .collect();
-            return kubelet_act(&node, pod, vec![Write::Update(Object::Pod(accepted))], None, Text::new(
+            return kubelet_act(node, pod, vec![Write::Update(Object::Pod(accepted))], None, Text::new(
                 format!("The kubelet on {node} sees {name} bound to its node. It mounts the pod's volumes and starts creating its sandbox: STATUS ContainerCreating."),
                 format!("{node} 上的 kubelet 发现 {name} 被分配到本节点。它挂载 Pod 的卷,并开始创建沙箱:STATUS 为 ContainerCreating。"),
             ));
@@ -268,18 +268,19 @@ pub fn decide(world: &World) -> Decision {
             .unwrap_or(world.now_ms);
         // Sandbox and IP.
         if status.pod_ip.is_none() {
+            let image = image(pod);
             let at = started.saturating_add(t.sandbox_ms);
             if world.now_ms < at {
                 wake(at);
                 continue;
             }
             let mut ready_sandbox = pod.clone();
-            let ip = world.peek_pod_ip(&node);
+            let ip = world.peek_pod_ip(node);
             let s = ready_sandbox.status.get_or_insert_with(Default::default);
             s.pod_ip = ip.clone();
             s.pod_ips = ip.iter().map(|i| PodIp { ip: i.clone() }).collect();
             set_condition(s, "PodReadyToStartContainers", true, &now, None);
-            let present = world.pulled.contains(&(node.clone(), image.clone()));
+            let present = world.pulled.contains(&(node.to_string(), image.clone()));
             let event = if present {
                 (
                     "Pulled",
@@ -289,7 +290,7 @@ pub fn decide(world: &World) -> Decision {
                 ("Pulling", format!("Pulling image \"{image}\""))
             };
             let ip_text = ip.unwrap_or_default();
-            return kubelet_act(&node, pod, vec![Write::Update(Object::Pod(ready_sandbox))], Some(event), Text::new(
+            return kubelet_act(node, pod, vec![Write::Update(Object::Pod(ready_sandbox))], Some(event), Text::new(
                 format!("The sandbox of {name} is ready and it gets pod IP {ip_text} from {node}'s pod CIDR. {}", if present { format!("{node} already has image {image}.") } else { format!("The kubelet pulls image {image}.") }),
                 format!("{name} 的沙箱已就绪,它从 {node} 的 Pod CIDR 获得 IP {ip_text}。{}", if present { format!("{node} 上已经有镜像 {image}。") } else { format!("kubelet 开始拉取镜像 {image}。") }),
             ));
@@ -297,6 +298,7 @@ pub fn decide(world: &World) -> Decision {
         let sandbox = condition_true_since(pod, "PodReadyToStartContainers").unwrap_or(started);
         let running = status.phase.as_deref() == Some("Running");
         if !running {
+            let image = image(pod);
             let pulling = has_event(world, pod, "Pulling");
             let pulled = has_event(world, pod, "Pulled");
             if pulling && !pulled {
@@ -306,7 +308,7 @@ pub fn decide(world: &World) -> Decision {
                     continue;
                 }
                 let took = seconds(t.pull_ms);
-                return kubelet_act(&node, pod, Vec::new(), Some(("Pulled", format!(
+                return kubelet_act(node, pod, Vec::new(), Some(("Pulled", format!(
                     "Successfully pulled image \"{image}\" in {took} ({took} including waiting). Image size: {} bytes.", image_size(&image)
                 ))), Text::new(
                     format!("{node} finished pulling {image} for {name}."),
@@ -325,7 +327,7 @@ pub fn decide(world: &World) -> Decision {
                     continue;
                 }
                 return kubelet_act(
-                    &node,
+                    node,
                     pod,
                     Vec::new(),
                     Some(("Created", format!("Created container: {}", container(pod)))),
@@ -374,7 +376,7 @@ pub fn decide(world: &World) -> Decision {
                 ),
             };
             return kubelet_act(
-                &node,
+                node,
                 pod,
                 vec![Write::Update(Object::Pod(run))],
                 Some(("Started", format!("Started container {}", container(pod)))),
@@ -402,7 +404,7 @@ pub fn decide(world: &World) -> Decision {
             }
             set_condition(s, "ContainersReady", true, &now, None);
             set_condition(s, "Ready", true, &now, None);
-            return kubelet_act(&node, pod, vec![Write::Update(Object::Pod(ready))], None, Text::new(
+            return kubelet_act(node, pod, vec![Write::Update(Object::Pod(ready))], None, Text::new(
                 format!("The readiness probe of {name} succeeds: the pod is Ready. It now counts as Running and Ready for the StatefulSet and appears in its Service's endpoints."),
                 format!("{name} 的就绪探针成功:Pod 已就绪。现在它对 StatefulSet 来说是“运行并就绪”,并出现在 Service 的端点中。"),
             ));

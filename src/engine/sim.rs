@@ -191,7 +191,7 @@ impl Simulation {
         if self.cursor < self.steps.len() {
             let (now, act) = self.acts[self.cursor].clone();
             self.world.now_ms = now;
-            step::apply(&mut self.world, act, self.cursor + 1);
+            step::replay(&mut self.world, act, self.cursor + 1);
             self.cursor += 1;
             return true;
         }
@@ -234,10 +234,17 @@ impl Simulation {
     }
 
     /// Moves the cursor to `n` steps (clamped to the known steps), replaying acts from
-    /// the nearest checkpoint when going back.
+    /// the nearest checkpoint at or before `n` when going back or when that checkpoint is
+    /// ahead of the cursor, so a seek replays fewer than `CHECKPOINT_EVERY` acts.
     pub fn seek(&mut self, n: usize) {
         let n = n.min(self.steps.len());
-        if n < self.cursor {
+        let nearest = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= n)
+            .map_or(0, |(at, _)| *at);
+        if n < self.cursor || nearest > self.cursor {
             let (at, world) = self
                 .checkpoints
                 .iter()
@@ -288,4 +295,85 @@ fn touches_dns(act: &Act) -> bool {
             }
             step::Write::Remove(k) => matches!(k.0, Kind::Service | Kind::EndpointSlice),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::step::Write;
+    use crate::manifest::model::Object;
+
+    const SET: &str = "apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: fast
+  annotations: {storageclass.kubernetes.io/is-default-class: \"true\"}
+provisioner: ebs.csi.aws.com
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  replicas: 40
+  podManagementPolicy: Parallel
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: nginx:1.27}]}
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+";
+
+    /// Runs the scenario step by step to settled, with the world after every step.
+    fn settled() -> (Simulation, Vec<(i64, Vec<Object>)>) {
+        let mut sim = Simulation::new(5);
+        let mut worlds = vec![snapshot(sim.world())];
+        for object in crate::manifest::parse(SET).objects {
+            sim.input(Input::Act {
+                command: "kubectl create -f set.yaml".into(),
+                act: Act {
+                    component: Component::User,
+                    writes: vec![Write::Create(object)],
+                    event: None,
+                    explain: Text::new("", ""),
+                },
+            });
+            worlds.push(snapshot(sim.world()));
+        }
+        while sim.step() {
+            worlds.push(snapshot(sim.world()));
+        }
+        assert_eq!(worlds.len(), sim.cursor() + 1);
+        (sim, worlds)
+    }
+
+    fn snapshot(world: &World) -> (i64, Vec<Object>) {
+        (world.now_ms, world.objects().cloned().collect())
+    }
+
+    /// Seeking forward past checkpoints restores the nearest one and replays from there;
+    /// the world must equal the one a straight walk reaches, whichever way it was reached.
+    #[test]
+    fn seeking_across_checkpoints_equals_a_straight_walk() {
+        let (mut sim, straight) = settled();
+        let total = sim.cursor();
+        assert!(total > 3 * CHECKPOINT_EVERY, "{total}");
+        let targets = [
+            1,
+            CHECKPOINT_EVERY - 1,
+            CHECKPOINT_EVERY,
+            3 * CHECKPOINT_EVERY + 5,
+            2 * CHECKPOINT_EVERY + 1,
+            total,
+            0,
+            total - 1,
+            CHECKPOINT_EVERY + 7,
+        ];
+        for n in targets {
+            sim.seek(n);
+            assert_eq!(sim.cursor(), n);
+            assert!(snapshot(sim.world()) == straight[n], "seek to {n}");
+        }
+    }
 }

@@ -424,13 +424,9 @@ fn new_pod(set: &StatefulSet, template: &PodTemplateSpec, revision: &str, ordina
 /// What the retention policy wants on a claim: a controller ref to the set, to the pod,
 /// or none. Upstream: stateful_set_utils.go `isClaimOwnerUpToDate`
 fn wanted_claim_owner(set: &StatefulSet, pod: &Pod, condemned: bool) -> Option<OwnerReference> {
-    let policy = set
-        .spec
-        .persistent_volume_claim_retention_policy
-        .clone()
-        .unwrap_or_default();
-    let deleted = policy.when_deleted.as_deref() == Some("Delete");
-    let scaled = policy.when_scaled.as_deref() == Some("Delete");
+    let policy = set.spec.persistent_volume_claim_retention_policy.as_ref();
+    let deleted = policy.and_then(|p| p.when_deleted.as_deref()) == Some("Delete");
+    let scaled = policy.and_then(|p| p.when_scaled.as_deref()) == Some("Delete");
     if condemned && scaled {
         return Some(OwnerReference {
             api_version: "v1".into(),
@@ -461,7 +457,7 @@ fn fix_claim_owner(
     if claim.metadata.deletion_timestamp.is_some() {
         return None;
     }
-    let set_uid = set.metadata.uid.clone().unwrap_or_default();
+    let set_uid = set.metadata.uid.as_deref().unwrap_or_default();
     // A claim with another controller is left alone (ConflictingController).
     if claim.metadata.owner_references.iter().any(|r| {
         r.controller == Some(true)

@@ -222,8 +222,9 @@ fn spec_json(object: &Object) -> Value {
 /// recorder's aggregation does.
 fn record_event(world: &mut World, component: &Component, spec: &EventSpec) -> Option<StepEvent> {
     let (kind, namespace, name) = spec.involved.clone();
-    let involved = world.get(&spec.involved).cloned();
-    let uid = involved.as_ref().and_then(|o| o.meta().uid.clone());
+    let involved = world.get(&spec.involved);
+    let uid = involved.and_then(|o| o.meta().uid.clone());
+    let involved_version = involved.and_then(|o| o.meta().resource_version.clone());
     let now = world.now();
     let event_ns = if namespace.is_empty() {
         "default".to_string()
@@ -266,7 +267,7 @@ fn record_event(world: &mut World, component: &Component, spec: &EventSpec) -> O
                     namespace: (!namespace.is_empty()).then_some(namespace),
                     name: Some(name.clone()),
                     uid,
-                    resource_version: involved.and_then(|o| o.meta().resource_version.clone()),
+                    resource_version: involved_version,
                     field_path: None,
                 },
                 reason: spec.reason.clone(),
@@ -293,8 +294,26 @@ fn record_event(world: &mut World, component: &Component, spec: &EventSpec) -> O
     })
 }
 
+/// Whether a write works out the changed field paths of each update for the log, or
+/// only writes (replaying a step already recorded, whose changes are known).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fields {
+    Diff,
+    Skip,
+}
+
 /// Writes an act into the world: the one place where controllers' decisions take effect.
 pub fn apply(world: &mut World, act: Act, index: usize) -> Step {
+    write(world, act, index, Fields::Diff)
+}
+
+/// Writes a recorded act again (seeking): the world ends exactly as `apply` leaves it,
+/// without working out the step's description, which is already known.
+pub fn replay(world: &mut World, act: Act, index: usize) {
+    write(world, act, index, Fields::Skip);
+}
+
+fn write(world: &mut World, act: Act, index: usize, detail: Fields) -> Step {
     let mut changes = Vec::new();
     let now = world.now();
     for write in act.writes {
@@ -318,7 +337,7 @@ pub fn apply(world: &mut World, act: Act, index: usize) -> Step {
             }
             Write::Update(mut object) => {
                 let key = key_of(&object);
-                let Some(before) = world.get(&key).cloned() else {
+                let Some(before) = world.get_shared(&key) else {
                     continue;
                 };
                 if object.kind() == Kind::StatefulSet && spec_json(&before) != spec_json(&object) {
@@ -326,8 +345,11 @@ pub fn apply(world: &mut World, act: Act, index: usize) -> Step {
                     object.meta_mut().generation = Some(generation.saturating_add(1));
                 }
                 object.meta_mut().resource_version = Some(world.bump_resource_version());
-                let fields = changed_fields(&before, &object);
-                if let (Object::Pod(b), Object::Pod(a)) = (&before, &object) {
+                let fields = match detail {
+                    Fields::Diff => changed_fields(&before, &object),
+                    Fields::Skip => Vec::new(),
+                };
+                if let (Object::Pod(b), Object::Pod(a)) = (&*before, &object) {
                     world.note_pod_write(Some(b), a);
                 }
                 world.put(object);

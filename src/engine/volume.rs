@@ -270,6 +270,45 @@ pub fn decide(world: &World) -> Decision {
     }
     let by_name: std::collections::BTreeMap<&str, &PersistentVolume> =
         crate::sort::map(volumes.iter().map(|v| (v.metadata.name.as_str(), *v)));
+    // An unbound claim can only bind a volume that is free, reserved for it (claimRef) or
+    // named by it: matching it against those alone gives the same answer as against all
+    // volumes, without a pass over every volume for every waiting claim.
+    let free: Vec<&PersistentVolume> = volumes
+        .iter()
+        .copied()
+        .filter(|v| v.spec.claim_ref.is_none())
+        .collect();
+    let mut reserved: std::collections::BTreeMap<(&str, &str), Vec<&PersistentVolume>> =
+        std::collections::BTreeMap::new();
+    for volume in &volumes {
+        if let Some(r) = &volume.spec.claim_ref {
+            reserved
+                .entry((
+                    r.namespace.as_deref().unwrap_or(""),
+                    r.name.as_deref().unwrap_or(""),
+                ))
+                .or_default()
+                .push(volume);
+        }
+    }
+    let candidates = |claim: &PersistentVolumeClaim| -> Vec<&PersistentVolume> {
+        let mut found = free.clone();
+        let ns = claim.metadata.namespace.as_deref().unwrap_or("");
+        if let Some(mine) = reserved.get(&(ns, claim.metadata.name.as_str())) {
+            found.extend(mine.iter().copied());
+        }
+        if let Some(named) = claim
+            .spec
+            .volume_name
+            .as_deref()
+            .and_then(|n| by_name.get(n))
+        {
+            found.push(named);
+        }
+        crate::sort::by(&mut found, |a, b| a.metadata.name.cmp(&b.metadata.name));
+        found.dedup_by(|a, b| a.metadata.name == b.metadata.name);
+        found
+    };
     for claim in world.claims() {
         let object = || Object::PersistentVolumeClaim(claim.clone());
         let name = claim.metadata.name.as_str();
@@ -322,7 +361,7 @@ pub fn decide(world: &World) -> Decision {
         if claim.metadata.deletion_timestamp.is_some() {
             continue;
         }
-        match sync_unbound_claim(claim, &volumes, &classes) {
+        match sync_unbound_claim(claim, &candidates(claim), &classes) {
             UnboundClaimSync::Bind { volume } => {
                 let vname = volume.metadata.name.as_str();
                 if !is_volume_bound_to_claim(volume, claim) {

@@ -6,6 +6,7 @@
 use crate::manifest::model::*;
 use crate::time::{rfc3339, EPOCH_MS};
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// Where an object lives: kind, namespace (`""` for cluster objects), name.
 pub type Key = (Kind, String, String);
@@ -86,7 +87,9 @@ impl Default for Timing {
 pub struct World {
     pub now_ms: i64,
     /// kind → namespace → name → object: lookups by `&str`, iteration in key order.
-    objects: BTreeMap<Kind, BTreeMap<String, BTreeMap<String, Object>>>,
+    /// Objects are shared between copies of the world (checkpoints) until one is
+    /// written, so keeping a checkpoint costs a map of pointers, not a copy of every object.
+    objects: BTreeMap<Kind, BTreeMap<String, BTreeMap<String, Rc<Object>>>>,
     next_resource_version: u64,
     next_event: u64,
     pub rng: Rng,
@@ -204,7 +207,7 @@ impl World {
             .or_default()
             .entry(namespace)
             .or_default()
-            .insert(name, object);
+            .insert(name, Rc::new(object));
     }
 
     fn index_event(&mut self, key: &Key, object: &Object) {
@@ -263,7 +266,16 @@ impl World {
     }
 
     pub fn find(&self, kind: Kind, namespace: &str, name: &str) -> Option<&Object> {
-        self.objects.get(&kind)?.get(namespace)?.get(name)
+        self.objects
+            .get(&kind)?
+            .get(namespace)?
+            .get(name)
+            .map(|o| &**o)
+    }
+
+    /// The stored object itself, shared: cheap to keep while the world is written.
+    pub fn get_shared(&self, key: &Key) -> Option<Rc<Object>> {
+        self.objects.get(&key.0)?.get(&key.1)?.get(&key.2).cloned()
     }
 
     pub fn contains(&self, key: &Key) -> bool {
@@ -275,6 +287,7 @@ impl World {
         self.objects
             .values()
             .flat_map(|namespaces| namespaces.values().flat_map(|names| names.values()))
+            .map(|o| &**o)
     }
 
     /// The objects of one kind, in namespace and name order.
@@ -283,6 +296,7 @@ impl World {
             .get(&kind)
             .into_iter()
             .flat_map(|namespaces| namespaces.values().flat_map(|names| names.values()))
+            .map(|o| &**o)
     }
 
     pub fn pods(&self) -> impl Iterator<Item = &Pod> {
@@ -350,7 +364,7 @@ impl World {
         if names.is_empty() {
             namespaces.remove(&key.1);
         }
-        removed
+        removed.map(Rc::unwrap_or_clone)
     }
 
     /// A fresh event name for an involved object, like the API server's
