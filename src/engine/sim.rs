@@ -146,13 +146,13 @@ impl Simulation {
     }
 
     fn push_waiting(&mut self, act: Act, waits: Vec<Text>) {
-        let before_dns =
-            touches_dns(&act).then(|| dns::names(&dns::Dns::records_only(self.world.objects())));
+        let before_dns = touches_dns(&act)
+            .then(|| dns::names(&dns::Dns::records_only(dns_objects(&self.world))));
         let now = self.world.now_ms;
         let index = self.cursor + 1;
         let mut step = step::apply(&mut self.world, act.clone(), index);
         if let Some(before) = before_dns {
-            let after = dns::names(&dns::Dns::records_only(self.world.objects()));
+            let after = dns::names(&dns::Dns::records_only(dns_objects(&self.world)));
             step.dns = dns::changes(&before, &after);
         }
         step.waits = waits;
@@ -285,6 +285,14 @@ fn is_noop(world: &World, act: &Act) -> bool {
             step::Write::Update(o) => world.get(&super::world::key_of(o)) == Some(o),
             step::Write::Remove(k) => !world.contains(k),
         })
+}
+
+/// The objects DNS records are made from (namespaces, Services, EndpointSlices): the rest
+/// of the world, pods and events above all, need not be read.
+fn dns_objects(world: &World) -> impl Iterator<Item = &crate::manifest::model::Object> {
+    [Kind::Namespace, Kind::Service, Kind::EndpointSlice]
+        .into_iter()
+        .flat_map(|kind| world.of_kind(kind))
 }
 
 fn touches_dns(act: &Act) -> bool {
