@@ -182,6 +182,18 @@ fn no_sleeping_in_tests() {
 }
 
 #[test]
+fn no_test_asserts_a_duration() {
+    // Speed is measured by the benchmarks and the timing programs, which print numbers;
+    // a test that times itself fails on a busy machine rather than on slow code.
+    let forbidden = ["Instant::now", "elapsed()", "SystemTime"];
+    assert_none(check(
+        &rust_files("tests"),
+        &forbidden,
+        "tests assert behaviour; time it in benches/ or examples/",
+    ));
+}
+
+#[test]
 fn slices_are_sorted_through_one_compiled_copy() {
     let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/sort.rs");
     let files: Vec<_> = rust_files("src")
