@@ -102,6 +102,33 @@ fn click(root: &web_sys::Element, selector: &str) {
 }
 
 /// Mounts the app on the tutorial's example (nothing saved), in English.
+/// Waits for the page to draw its next frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("a window")
+            .request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until End has played the simulation to its settled state (it runs in slices,
+/// drawing in between), frame by frame.
+async fn until_settled(root: &web_sys::Element) {
+    for _ in 0..2000 {
+        yew::scheduler::flush().await;
+        let busy = root
+            .query_selector(".controls")
+            .unwrap()
+            .and_then(|c| c.get_attribute("aria-busy"));
+        if busy.as_deref() == Some("false") {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("End is still settling after 2000 frames");
+}
+
 async fn mount_example() -> web_sys::Element {
     let storage = gloo::utils::window().local_storage().unwrap().unwrap();
     storage.set_item("stsplay.lang", "en").unwrap();
@@ -135,7 +162,7 @@ async fn the_example_opens_at_step_zero_and_steps_forward_and_back() {
 async fn jumping_to_the_end_settles_and_selecting_inspects() {
     let root = mount_example().await;
     click(&root, "button[aria-label='Jump to end']");
-    yew::scheduler::flush().await;
+    until_settled(&root).await;
     let ready = root
         .query_selector_all("[data-key^='Pod/default/web-'].ready")
         .unwrap()
@@ -160,7 +187,7 @@ async fn jumping_to_the_end_settles_and_selecting_inspects() {
 async fn applying_edited_manifests_adds_steps() {
     let root = mount_example().await;
     click(&root, "button[aria-label='Jump to end']");
-    yew::scheduler::flush().await;
+    until_settled(&root).await;
     let before = text_of(&root, ".controls .position");
     click(&root, ".editor-actions .apply");
     yew::scheduler::flush().await;
