@@ -630,8 +630,50 @@ fn sync(world: &World, set: &StatefulSet) -> Decision {
             ),
         );
     }
+    if let Some(decision) = truncate_history(&v, &current, &update) {
+        return decision;
+    }
     let _ = pod_text;
     Decision::Idle { waits, next_ms }
+}
+
+/// Deletes the oldest revisions that no pod, and neither the current nor the update
+/// revision, uses, keeping `revisionHistoryLimit` of them.
+/// Upstream: pkg/controller/statefulset/stateful_set_control.go truncateHistory
+fn truncate_history(v: &View, current: &str, update: &str) -> Option<Decision> {
+    let limit = v.set.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
+    let live = |name: &str| {
+        name == current
+            || name == update
+            || v.pods
+                .iter()
+                .any(|p| p.metadata.labels.get(REVISION_LABEL).map(String::as_str) == Some(name))
+    };
+    let mut history: Vec<&ControllerRevision> = v
+        .revisions
+        .iter()
+        .copied()
+        .filter(|r| !live(&r.metadata.name))
+        .collect();
+    if history.len() <= limit {
+        return None;
+    }
+    history.sort_by_key(|r| (r.revision, r.metadata.name.clone()));
+    let excess = &history[..history.len() - limit];
+    let ns = v.key.1.clone();
+    let names: Vec<String> = excess.iter().map(|r| r.metadata.name.clone()).collect();
+    let set = &v.set.metadata.name;
+    Some(act(
+        excess
+            .iter()
+            .map(|r| Write::Remove((Kind::ControllerRevision, ns.clone(), r.metadata.name.clone())))
+            .collect(),
+        None,
+        Text::new(
+            format!("StatefulSet {set} keeps revisionHistoryLimit: {limit} old revisions, so the controller deletes the oldest: {}.", names.join(", ")),
+            format!("StatefulSet {set} 只保留 revisionHistoryLimit: {limit} 个旧修订版本,控制器删除最早的:{}。", names.join("、")),
+        ),
+    ))
 }
 
 /// Steps 3–11 of upstream's sync: replicas, condemned pods, rolling update. `None` when
