@@ -13,7 +13,7 @@ use crate::engine::storage;
 use crate::engine::text::Text;
 use crate::engine::world::{key_of, Key, World};
 use crate::manifest::model::*;
-use crate::manifest::{self, Severity};
+use crate::manifest::{self, Code, Severity};
 use crate::present::dns::{dig, nslookup, trace, DigStyle, Printed};
 use crate::present::i18n::Lang;
 use crate::present::jsonpath;
@@ -568,6 +568,22 @@ fn get(
         show_kind: resources.len() > 1,
         single_item: single,
     };
+    // Events as a cluster shows them at `now`, repeated PV controller events counted.
+    let event_views: Vec<Object> = if resources
+        .iter()
+        .any(|(r, _)| *r == Resource::Kind(Kind::Event))
+    {
+        let all_objects: Vec<&Object> = world.objects().collect();
+        listed(world, Kind::Event, "", true)
+            .into_iter()
+            .map(|o| match o {
+                Object::Event(e) => Object::Event(kubectl::resynced(e, &all_objects, now)),
+                other => other.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut errors = String::new();
     let mut groups: Vec<(Kind, Vec<&Object>)> = Vec::new();
     let mut endpoints_out = String::new();
@@ -606,7 +622,15 @@ fn get(
                 endpoints_out = kubectl::get_endpoints(&services, &slices, &options, now);
             }
             Resource::Kind(kind) => {
-                let mut objects = match select(listed(world, *kind, &ns, all), selector) {
+                let base = if *kind == Kind::Event {
+                    event_views
+                        .iter()
+                        .filter(|o| all || o.namespace() == ns)
+                        .collect()
+                } else {
+                    listed(world, *kind, &ns, all)
+                };
+                let mut objects = match select(base, selector) {
                     Ok(o) => o,
                     Err(e) => return fail(e),
                 };
@@ -673,6 +697,23 @@ fn get(
     }
 }
 
+/// The manifest layer's warnings that no API server sends: problems across objects and
+/// names or fields the server accepts silently.
+fn is_playground_lint(code: Code) -> bool {
+    matches!(
+        code,
+        Code::NameTooLongForPods
+            | Code::FeatureDisabled
+            | Code::ServiceMissing
+            | Code::ServiceNotHeadless
+            | Code::ServiceSelectorMismatch
+            | Code::UnknownStorageClass
+            | Code::MountWithoutVolume
+            | Code::SeveralDefaultClasses
+            | Code::ClaimRefMissing
+    )
+}
+
 fn apply_files(
     sim: &mut Simulation,
     line: &str,
@@ -703,10 +744,19 @@ fn apply_files(
                     blocked_docs.push(d.document);
                     code = 1;
                 }
-                Severity::Warning => out.push_str(&format!(
-                    "Warning: {file}:{}:{}: {}\n",
-                    d.line, d.column, d.message
-                )),
+                // kubectl prints the API server's warnings only: an unknown field as the
+                // server words it (field validation Warn), not the playground's own lints
+                // across objects, which the editor and the CLI show as diagnostics.
+                Severity::Warning => match d.code {
+                    Code::UnknownField => {
+                        out.push_str(&format!("Warning: unknown field {:?}\n", d.path))
+                    }
+                    code if is_playground_lint(code) => {}
+                    _ => out.push_str(&format!(
+                        "Warning: {file}:{}:{}: {}\n",
+                        d.line, d.column, d.message
+                    )),
+                },
             }
         }
         if blocked_docs.is_empty() || !parsed.objects.is_empty() {
