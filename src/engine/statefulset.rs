@@ -57,6 +57,17 @@ pub fn replicas(set: &StatefulSet) -> i64 {
     set.spec.replicas.unwrap_or(1).max(0)
 }
 
+/// The most pods of one StatefulSet the playground simulates step by step: the API
+/// server accepts any count, but thousands of pods would take the simulation minutes
+/// and gigabytes while teaching nothing more than a few dozen.
+pub const MAX_SIMULATED_PODS: i64 = 50;
+
+/// The replicas the controller works towards here: `spec.replicas`, at most
+/// [`MAX_SIMULATED_PODS`].
+pub fn simulated_replicas(set: &StatefulSet) -> i64 {
+    replicas(set).min(MAX_SIMULATED_PODS)
+}
+
 fn monotonic(set: &StatefulSet) -> bool {
     set.spec.pod_management_policy.as_deref() != Some("Parallel")
 }
@@ -548,7 +559,7 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
         .and_then(|u| u.type_.as_deref())
         .unwrap_or("RollingUpdate")
         == "RollingUpdate";
-    if rolling && upd == ready && ready == s.replicas && s.replicas == replicas(set) {
+    if rolling && upd == ready && ready == s.replicas && s.replicas == simulated_replicas(set) {
         s.current_revision = Some(update.to_string());
         s.current_replicas = Some(upd);
     }
@@ -690,7 +701,13 @@ fn replicas_pass(
     let name = set.metadata.name.as_str();
     let ns = set.metadata.namespace.as_deref().unwrap_or("default");
     let start = start_ordinal(set);
-    let count = replicas(set);
+    let count = simulated_replicas(set);
+    if count < replicas(set) {
+        waits.push(Text::new(
+            format!("StatefulSet {name} asks for {} replicas; the playground simulates at most {MAX_SIMULATED_PODS} pods per StatefulSet", replicas(set)),
+            format!("StatefulSet {name} 需要 {} 个副本;练习场每个 StatefulSet 最多模拟 {MAX_SIMULATED_PODS} 个 Pod", replicas(set)),
+        ));
+    }
     let end = start.saturating_add(count);
     let mono = monotonic(set);
     let min_ready = set.spec.min_ready_seconds.unwrap_or(0);

@@ -8,6 +8,7 @@ use crate::engine::api::{self, ApiError, Outcome, Propagation};
 use crate::engine::command::{self, Command, Output, Resource, Rollout};
 use crate::engine::dns::{self, Dns, RecordType, Search};
 use crate::engine::sim::{Input, Simulation};
+use crate::engine::statefulset;
 use crate::engine::step::{object_ref, Act, Component, Write};
 use crate::engine::storage;
 use crate::engine::text::Text;
@@ -326,7 +327,7 @@ pub fn run(
                 vec![Write::Update(Object::StatefulSet(scaled))]
             };
             user_write(sim, line, writes, &outcome);
-            ok(outcome_line(&outcome))
+            ok(outcome_line(&outcome) + &pod_limit_note(&set.metadata.name, replicas))
         }
         Command::Patch {
             kind,
@@ -697,6 +698,19 @@ fn get(
     }
 }
 
+/// The playground's own notice when a StatefulSet asks for more pods than it simulates
+/// (empty otherwise); it names itself, as no kubectl prints it.
+fn pod_limit_note(set: &str, replicas: i64) -> String {
+    if replicas <= statefulset::MAX_SIMULATED_PODS {
+        return String::new();
+    }
+    format!(
+        "Note (playground): StatefulSet {set} asks for {replicas} replicas; the playground simulates at most {max} pods per StatefulSet, so only {set}-0 to {set}-{last} are created here.\n",
+        max = statefulset::MAX_SIMULATED_PODS,
+        last = statefulset::MAX_SIMULATED_PODS - 1,
+    )
+}
+
 /// The manifest layer's warnings that no API server sends: problems across objects and
 /// names or fields the server accepts silently.
 fn is_playground_lint(code: Code) -> bool {
@@ -795,6 +809,16 @@ fn apply_files(
                 match result {
                     Ok((write, outcome)) => {
                         out.push_str(&outcome_line(&outcome));
+                        if let Some(
+                            Write::Create(Object::StatefulSet(set))
+                            | Write::Update(Object::StatefulSet(set)),
+                        ) = &write
+                        {
+                            out.push_str(&pod_limit_note(
+                                &set.metadata.name,
+                                statefulset::replicas(set),
+                            ));
+                        }
                         user_write(sim, line, write.into_iter().collect(), &outcome);
                     }
                     Err(ApiError::AlreadyExists(kind, name)) if create => {
