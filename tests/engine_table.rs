@@ -489,3 +489,37 @@ fn repeating_claim_events_are_counted_over_the_pv_controller_resyncs() {
         events_on(&sim, Kind::PersistentVolumeClaim, "data").contains("WaitForFirstConsumer x1")
     );
 }
+
+#[test]
+fn a_new_set_waits_for_the_terminating_pod_of_the_deleted_one() {
+    // Found by the random driver (seed 182): a set re-created while the deleted set's
+    // web-0 still terminates must not create web-0 again and again. Upstream the create
+    // fails with AlreadyExists (FailedCreate) and the controller retries once the old
+    // pod is gone.
+    let one = WEB.replace("replicas: 3", "replicas: 1");
+    let mut sim = simulate(&one, &[]);
+    let read = |_: &str| Ok(one.clone());
+    shell::run(&mut sim, "kubectl delete sts web", &read);
+    assert!(sim.step());
+    shell::run(&mut sim, "kubectl apply -f web.yaml", &read);
+    assert_eq!(sim.settle(), Settle::Settled);
+    let events: Vec<String> = sim
+        .steps()
+        .iter()
+        .filter_map(|s| s.event.as_ref())
+        .filter(|e| e.reason.ends_with("Create"))
+        .map(|e| format!("{} {}", e.reason, e.message))
+        .collect();
+    expect![[r#"
+        SuccessfulCreate create Claim www-web-0 Pod web-0 in StatefulSet web success
+        SuccessfulCreate create Pod web-0 in StatefulSet web successful
+        FailedCreate create Pod web-0 in StatefulSet web failed error: pods "web-0" already exists
+        SuccessfulCreate create Pod web-0 in StatefulSet web successful"#]]
+    .assert_eq(&events.join("\n"));
+    expect![[r#"
+        pod web-0 image=nginx:1.27 revision=web-7666774fc8 ready=true index=0 host=web-0 sub=nginx
+        pvc www-web-0 owners=[]
+        revision web-7666774fc8 1
+        status replicas=1 ready=1 available=1 current=1 updated=1 currentRevision=web-7666774fc8 updateRevision=web-7666774fc8 observedGeneration=1
+    "#]].assert_eq(&state(&sim));
+}

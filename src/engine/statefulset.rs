@@ -828,6 +828,27 @@ fn replicas_pass(
                         Some(_) => {}
                     }
                 }
+                // A pod of that name that this set does not own (an earlier set's pod
+                // still terminating, or another controller's): the create would fail
+                // with AlreadyExists, so the controller reports it once and waits for
+                // the garbage collector or the kubelet to remove it.
+                if world.find(Kind::Pod, ns, &pod_name_here).is_some() {
+                    let message = format!("create Pod {pod_name_here} in StatefulSet {name} failed error: pods \"{pod_name_here}\" already exists");
+                    if !already_reported(world, v, &message) {
+                        return Some(act(Vec::new(), Some(set_event(v, "FailedCreate", message, true)), Text::new(
+                            format!("A pod named {pod_name_here} already exists but does not belong to StatefulSet {name}: the create fails, and the controller retries once it is gone."),
+                            format!("名为 {pod_name_here} 的 Pod 已存在,但不属于 StatefulSet {name}:创建失败,它消失后控制器会重试。"),
+                        )));
+                    }
+                    waits.push(Text::new(
+                        format!("statefulset/{name} waits for the existing pod {pod_name_here}, which it does not own, to go away"),
+                        format!("statefulset/{name} 等待不属于它的现有 Pod {pod_name_here} 消失"),
+                    ));
+                    if mono {
+                        return None;
+                    }
+                    continue;
+                }
                 let use_current = !on_delete && ordinal < start.saturating_add(partition);
                 let (revision, template) = if use_current && current != update {
                     let template = v
