@@ -861,6 +861,23 @@ fn replicas_pass(
                 } else {
                     (update, set.spec.template.clone())
                 };
+                // The API server validates the pod like any other: with a long set name
+                // the controller-revision-hash label value `<set>-<hash>` can exceed 63
+                // characters, and every create fails.
+                if revision.len() > 63 {
+                    let message = format!("create Pod {pod_name_here} in StatefulSet {name} failed error: Pod \"{pod_name_here}\" is invalid: metadata.labels: Invalid value: \"{revision}\": must be no more than 63 characters");
+                    if !already_reported(world, v, &message) {
+                        return Some(act(Vec::new(), Some(set_event(v, "FailedCreate", message, true)), Text::new(
+                            format!("Pod {pod_name_here} would carry the label {REVISION_LABEL}: {revision}, longer than the 63 characters a label value may have: the API server rejects it. Shorten the StatefulSet's name."),
+                            format!("Pod {pod_name_here} 的标签 {REVISION_LABEL}: {revision} 超过了标签值允许的 63 个字符:API 服务器拒绝创建。请缩短 StatefulSet 的名称。"),
+                        )));
+                    }
+                    waits.push(Text::new(
+                        format!("statefulset/{name} cannot create {pod_name_here}: its revision label is longer than 63 characters"),
+                        format!("statefulset/{name} 无法创建 {pod_name_here}:它的修订标签超过 63 个字符"),
+                    ));
+                    return None;
+                }
                 let pod = new_pod(set, &template, revision, ordinal);
                 let why_now = if ordinal == start {
                     Text::new(
