@@ -49,9 +49,18 @@ pub fn api_error(error: &ApiError) -> String {
         ApiError::Invalid(kind, name, errors) => {
             let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
             match list.as_slice() {
-                [one] => format!("The {} \"{name}\" is invalid: {one}\n", kind.name()),
+                // kubectl quotes the name with Go's %q.
+                [one] => format!(
+                    "The {} {} is invalid: {one}\n",
+                    kind.name(),
+                    manifest::go_quote(name)
+                ),
                 many => {
-                    let mut out = format!("The {} \"{name}\" is invalid: \n", kind.name());
+                    let mut out = format!(
+                        "The {} {} is invalid: \n",
+                        kind.name(),
+                        manifest::go_quote(name)
+                    );
                     for m in many {
                         out.push_str(&format!("* {m}\n"));
                     }
