@@ -310,11 +310,14 @@ fn unicode_and_right_to_left_text() {
             (exit code 1)
         "#]],
     );
-    check(&set_named("\"\u{202e}bew\"", ""), expect![[r#"
+    check(
+        &set_named("\"\u{202e}bew\"", ""),
+        expect![[r#"
         error: bad.yaml:4:3: StatefulSet.apps "\u202ebew" is invalid: metadata.name: Invalid value: "\u202ebew": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')
         The StatefulSet "\u202ebew" is invalid: metadata.name: Invalid value: "\u202ebew": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')
         (exit code 1)
-    "#]]);
+    "#]],
+    );
     check(
         &set_named("app", "  labels:\n    team: שלום\n"),
         expect![[r#"
@@ -341,4 +344,20 @@ fn unicode_and_right_to_left_text() {
             (exit code 0)
         "#]],
     );
+}
+
+#[test]
+fn a_file_of_more_than_five_hundred_objects_is_refused() {
+    let volumes = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("{}---\n", volume_named(&format!("pv-{i}"))))
+            .collect()
+    };
+    let answer = apply_then_recover(&volumes(501));
+    expect![[r#"
+        error: bad.yaml: 501 objects; the playground applies at most 500 objects from one file, so nothing was applied
+        (exit code 1)
+    "#]].assert_eq(&answer);
+    let accepted = apply_then_recover(&volumes(500));
+    assert!(accepted.ends_with("persistentvolume/pv-499 created\n(exit code 0)\n"));
 }

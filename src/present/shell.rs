@@ -707,6 +707,10 @@ fn get(
     }
 }
 
+/// The most objects one file may apply: thousands of objects would take the simulation
+/// seconds to apply and minutes to settle, for nothing a lesson needs.
+pub const MAX_OBJECTS_PER_APPLY: usize = 500;
+
 /// The playground's own notice when a StatefulSet asks for more pods than it simulates
 /// (empty otherwise); it names itself, as no kubectl prints it.
 fn pod_limit_note(set: &str, replicas: i64) -> String {
@@ -756,6 +760,14 @@ fn apply_files(
             }
         };
         let parsed = manifest::parse(&text);
+        if parsed.objects.len() > MAX_OBJECTS_PER_APPLY {
+            out.push_str(&format!(
+                "error: {file}: {} objects; the playground applies at most {MAX_OBJECTS_PER_APPLY} objects from one file, so nothing was applied\n",
+                parsed.objects.len()
+            ));
+            code = 1;
+            continue;
+        }
         let mut blocked_docs = Vec::new();
         for d in &parsed.diagnostics {
             match d.severity {
