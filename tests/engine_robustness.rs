@@ -142,7 +142,8 @@ fn odd_commands_get_an_error_and_leave_the_cluster_working() {
     let odd_selector = shell::run(&mut sim, "kubectl get pods -l '!!,=,=='", &read);
     expect![[r#"
         No resources found in default namespace.
-    "#]].assert_eq(&odd_selector.output);
+    "#]]
+    .assert_eq(&odd_selector.output);
     // Nothing above changed the cluster: the three pods are still Running and Ready.
     let ready = sim
         .world()
@@ -194,7 +195,8 @@ fn empty_and_odd_files_apply_without_harm() {
         --- "kind: StatefulSet\nspec: [\n"
         error: odd.yaml:3:1: yaml: line 3: did not find expected node content
         (exit code 1)
-    "##]].assert_eq(&transcript);
+    "##]]
+    .assert_eq(&transcript);
     let printed = shell::run(&mut sim, "kubectl apply -f web.yaml", &|_| Ok(WEB.into()));
     assert_eq!(printed.exit_code, 0, "{}", printed.output);
     assert_eq!(sim.settle(), Settle::Settled);
@@ -248,5 +250,6 @@ fn fuzz_simulate_1_the_troubleshooting_lesson_mangled() {
         NAME      READY   STATUS    RESTARTS   AGE
         named-0   1/1     Running   0          4s
         picky-0   1/1     Running   0          4s
-    "#]].assert_eq(&pods.output);
+    "#]]
+    .assert_eq(&pods.output);
 }
