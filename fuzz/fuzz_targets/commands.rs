@@ -47,9 +47,4 @@ fuzz_target!(|data: &[u8]| {
             "cursor past the known steps"
         );
     }
-    assert!(
-        elapsed < Duration::from_secs(1),
-        "the script took {elapsed:?} for {} bytes",
-        text.len()
-    );
 });

@@ -30,9 +30,4 @@ fuzz_target!(|data: &[u8]| {
     ] {
         shell::run(&mut sim, line, &|_| Ok(text.clone()));
     }
-    assert!(
-        elapsed < Duration::from_secs(1),
-        "apply and settle took {elapsed:?} for {} bytes",
-        text.len()
-    );
 });
