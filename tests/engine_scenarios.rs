@@ -766,6 +766,39 @@ impl Lcg {
     }
 }
 
+/// The random driver's scenarios: the tutorial's static volumes, and the same set on a
+/// dynamic class (Immediate, or WaitForFirstConsumer), OrderedReady or Parallel.
+fn random_scenario(rng: &mut Lcg) -> String {
+    let base = WEB.replace("replicas: 3", &format!("replicas: {}", rng.below(4)));
+    let set = &base[base.find("apiVersion: v1\nkind: Service").unwrap_or(0)..];
+    let mut yaml = match rng.below(3) {
+        0 => base.clone(),
+        1 => format!(
+            "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: gsh-pv\nprovisioner: nfs.csi.k8s.io\nreclaimPolicy: Delete\nallowVolumeExpansion: true\n---\n{set}"
+        ),
+        _ => format!(
+            "apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: gsh-pv\nprovisioner: rancher.io/local-path\nvolumeBindingMode: WaitForFirstConsumer\nreclaimPolicy: Retain\n---\n{set}"
+        ),
+    };
+    if rng.below(2) == 0 {
+        yaml = yaml.replace(
+            "  serviceName: nginx\n",
+            "  serviceName: nginx\n  podManagementPolicy: Parallel\n",
+        );
+    }
+    if rng.below(3) == 0 {
+        yaml = yaml.replace(
+            "  serviceName: nginx\n",
+            "  serviceName: nginx\n  persistentVolumeClaimRetentionPolicy:\n    whenScaled: Delete\n    whenDeleted: Delete\n",
+        );
+    }
+    yaml
+}
+
+/// At least this many steps run through the random driver, each followed by the
+/// invariant checks.
+const RANDOM_DRIVER_STEPS: usize = 100_000;
+
 #[test]
 fn random_commands_keep_the_invariants() {
     let commands = [
@@ -776,30 +809,42 @@ fn random_commands_keep_the_invariants() {
         "kubectl delete pod web-0",
         "kubectl delete pod web-1",
         "kubectl delete pod web-2",
+        "kubectl delete pod web-1 --grace-period=0 --force",
         "kubectl delete pvc www-web-1",
+        "kubectl delete pvc www-web-0 --wait=false",
+        "kubectl delete pv pv2",
+        r#"kubectl patch pvc www-web-0 -p '{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}'"#,
         "kubectl set image statefulset/web nginx=nginx:1.28",
         "kubectl set image statefulset/web nginx=nginx:1.27",
         "kubectl cordon node-1",
         "kubectl uncordon node-1",
+        "kubectl cordon node-2",
         "kubectl rollout restart statefulset/web",
+        "kubectl rollout undo statefulset/web",
         r#"kubectl patch sts web -p '{"spec":{"podManagementPolicy":"Parallel"}}'"#,
+        r#"kubectl patch sts web --type merge -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":2}}}}'"#,
         "kubectl delete sts web",
+        "kubectl delete sts web --cascade=orphan",
         "kubectl apply -f web.yaml",
     ];
-    for seed in 1..=12u64 {
+    let mut total = 0usize;
+    let mut seed = 0u64;
+    while total < RANDOM_DRIVER_STEPS {
+        seed += 1;
         let mut rng = Lcg(seed);
+        let yaml = random_scenario(&mut rng);
         let mut sim = Simulation::new(seed);
-        shell::run(&mut sim, "kubectl apply -f web.yaml", &|_| {
-            Ok(WEB.to_string())
-        });
+        shell::run(&mut sim, "kubectl apply -f web.yaml", &|_| Ok(yaml.clone()));
         if let Err(e) = settle_checked(&mut sim) {
             panic!("seed {seed}: {e}");
         }
-        for _ in 0..8 {
+        let mut ran = Vec::new();
+        for _ in 0..12 {
             let line = commands[rng.below(commands.len() as u64) as usize];
-            shell::run(&mut sim, line, &|_| Ok(WEB.to_string()));
+            ran.push(line);
+            shell::run(&mut sim, line, &|_| Ok(yaml.clone()));
             // Interleave: sometimes act before the cluster settles.
-            let steps = rng.below(30);
+            let steps = rng.below(40);
             for _ in 0..steps {
                 let before = sim.cursor();
                 if !sim.step() {
@@ -812,14 +857,19 @@ fn random_commands_keep_the_invariants() {
                     .find(|c| c.op == Op::Created && c.key.0 == Kind::Pod)
                     .map(|c| c.key.2.clone());
                 if let Err(e) = check_invariants(sim.world(), created.as_deref()) {
-                    panic!("seed {seed}, after `{line}`: {e}");
+                    panic!("seed {seed}, after {ran:?}: {e}");
                 }
             }
         }
         if let Err(e) = settle_checked(&mut sim) {
-            panic!("seed {seed}: {e}");
+            panic!("seed {seed}, after {ran:?}: {e}");
         }
+        total += sim.steps().len();
     }
+    assert!(
+        total >= RANDOM_DRIVER_STEPS,
+        "{total} steps over {seed} runs"
+    );
 }
 
 #[test]

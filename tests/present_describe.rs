@@ -496,10 +496,10 @@ fn claims() {
             VolumeMode:    Filesystem
             Used By:       web-0
             Events:
-              Type    Reason                Age                From                         Message
-              ----    ------                ----               ----                         -------
-              Normal  WaitForFirstConsumer  100s               persistentvolume-controller  waiting for first consumer to be created before binding
-              Normal  ExternalProvisioning  58s (x3 over 60s)  persistentvolume-controller  Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.
+              Type    Reason                Age                 From                         Message
+              ----    ------                ----                ----                         -------
+              Normal  WaitForFirstConsumer  70s (x3 over 100s)  persistentvolume-controller  waiting for first consumer to be created before binding
+              Normal  ExternalProvisioning  58s (x3 over 60s)   persistentvolume-controller  Waiting for a volume to be created either by the external provisioner 'rancher.io/local-path' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.
         "#]],
     );
     let mut deleting = claim("hostpath", None);

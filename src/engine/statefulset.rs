@@ -58,6 +58,17 @@ pub fn replicas(set: &StatefulSet) -> i64 {
     set.spec.replicas.unwrap_or(1).max(0)
 }
 
+/// The most pods of one StatefulSet the playground simulates step by step: the API
+/// server accepts any count, but ten thousand pods would take the simulation hours and
+/// gigabytes. A thousand is the size the performance budgets are set at.
+pub const MAX_SIMULATED_PODS: i64 = 1000;
+
+/// The replicas the controller works towards here: `spec.replicas`, at most
+/// [`MAX_SIMULATED_PODS`].
+pub fn simulated_replicas(set: &StatefulSet) -> i64 {
+    replicas(set).min(MAX_SIMULATED_PODS)
+}
+
 fn monotonic(set: &StatefulSet) -> bool {
     set.spec.pod_management_policy.as_deref() != Some("Parallel")
 }
@@ -545,7 +556,7 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
         .and_then(|u| u.type_.as_deref())
         .unwrap_or("RollingUpdate")
         == "RollingUpdate";
-    if rolling && upd == ready && ready == s.replicas && s.replicas == replicas(set) {
+    if rolling && upd == ready && ready == s.replicas && s.replicas == simulated_replicas(set) {
         s.current_revision = Some(update.to_string());
         s.current_replicas = Some(upd);
     }
@@ -627,8 +638,50 @@ fn sync(world: &World, set: &StatefulSet) -> Decision {
             ),
         );
     }
+    if let Some(decision) = truncate_history(&v, &current, &update) {
+        return decision;
+    }
     let _ = pod_text;
     Decision::Idle { waits, next_ms }
+}
+
+/// Deletes the oldest revisions that no pod, and neither the current nor the update
+/// revision, uses, keeping `revisionHistoryLimit` of them.
+/// Upstream: pkg/controller/statefulset/stateful_set_control.go truncateHistory
+fn truncate_history(v: &View, current: &str, update: &str) -> Option<Decision> {
+    let limit = v.set.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
+    let live = |name: &str| {
+        name == current
+            || name == update
+            || v.pods
+                .iter()
+                .any(|p| p.metadata.labels.get(REVISION_LABEL).map(String::as_str) == Some(name))
+    };
+    let mut history: Vec<&ControllerRevision> = v
+        .revisions
+        .iter()
+        .copied()
+        .filter(|r| !live(&r.metadata.name))
+        .collect();
+    if history.len() <= limit {
+        return None;
+    }
+    history.sort_by_key(|r| (r.revision, r.metadata.name.clone()));
+    let excess = &history[..history.len() - limit];
+    let ns = v.key.1.clone();
+    let names: Vec<String> = excess.iter().map(|r| r.metadata.name.clone()).collect();
+    let set = &v.set.metadata.name;
+    Some(act(
+        excess
+            .iter()
+            .map(|r| Write::Remove((Kind::ControllerRevision, ns.clone(), r.metadata.name.clone())))
+            .collect(),
+        None,
+        Text::new(
+            format!("StatefulSet {set} keeps revisionHistoryLimit: {limit} old revisions, so the controller deletes the oldest: {}.", names.join(", ")),
+            format!("StatefulSet {set} 只保留 revisionHistoryLimit: {limit} 个旧修订版本,控制器删除最早的:{}。", names.join("、")),
+        ),
+    ))
 }
 
 /// Steps 3–11 of upstream's sync: replicas, condemned pods, rolling update. `None` when
@@ -645,7 +698,13 @@ fn replicas_pass(
     let name = set.metadata.name.as_str();
     let ns = set.metadata.namespace.as_deref().unwrap_or("default");
     let start = start_ordinal(set);
-    let count = replicas(set);
+    let count = simulated_replicas(set);
+    if count < replicas(set) {
+        waits.push(Text::new(
+            format!("StatefulSet {name} asks for {} replicas; the playground simulates at most {MAX_SIMULATED_PODS} pods per StatefulSet", replicas(set)),
+            format!("StatefulSet {name} 需要 {} 个副本;练习场每个 StatefulSet 最多模拟 {MAX_SIMULATED_PODS} 个 Pod", replicas(set)),
+        ));
+    }
     let end = start.saturating_add(count);
     let mono = monotonic(set);
     let min_ready = set.spec.min_ready_seconds.unwrap_or(0);
@@ -768,6 +827,27 @@ fn replicas_pass(
                         Some(_) => {}
                     }
                 }
+                // A pod of that name that this set does not own (an earlier set's pod
+                // still terminating, or another controller's): the create would fail
+                // with AlreadyExists, so the controller reports it once and waits for
+                // the garbage collector or the kubelet to remove it.
+                if world.find(Kind::Pod, ns, &pod_name_here).is_some() {
+                    let message = format!("create Pod {pod_name_here} in StatefulSet {name} failed error: pods \"{pod_name_here}\" already exists");
+                    if !already_reported(world, v, &message) {
+                        return Some(act(Vec::new(), Some(set_event(v, "FailedCreate", message, true)), Text::new(
+                            format!("A pod named {pod_name_here} already exists but does not belong to StatefulSet {name}: the create fails, and the controller retries once it is gone."),
+                            format!("名为 {pod_name_here} 的 Pod 已存在,但不属于 StatefulSet {name}:创建失败,它消失后控制器会重试。"),
+                        )));
+                    }
+                    waits.push(Text::new(
+                        format!("statefulset/{name} waits for the existing pod {pod_name_here}, which it does not own, to go away"),
+                        format!("statefulset/{name} 等待不属于它的现有 Pod {pod_name_here} 消失"),
+                    ));
+                    if mono {
+                        return None;
+                    }
+                    continue;
+                }
                 let use_current = !on_delete && ordinal < start.saturating_add(partition);
                 let (revision, template) = if use_current && current != update {
                     let template = v
@@ -780,6 +860,23 @@ fn replicas_pass(
                 } else {
                     (update, set.spec.template.clone())
                 };
+                // The API server validates the pod like any other: with a long set name
+                // the controller-revision-hash label value `<set>-<hash>` can exceed 63
+                // characters, and every create fails.
+                if revision.len() > 63 {
+                    let message = format!("create Pod {pod_name_here} in StatefulSet {name} failed error: Pod \"{pod_name_here}\" is invalid: metadata.labels: Invalid value: \"{revision}\": must be no more than 63 characters");
+                    if !already_reported(world, v, &message) {
+                        return Some(act(Vec::new(), Some(set_event(v, "FailedCreate", message, true)), Text::new(
+                            format!("Pod {pod_name_here} would carry the label {REVISION_LABEL}: {revision}, longer than the 63 characters a label value may have: the API server rejects it. Shorten the StatefulSet's name."),
+                            format!("Pod {pod_name_here} 的标签 {REVISION_LABEL}: {revision} 超过了标签值允许的 63 个字符:API 服务器拒绝创建。请缩短 StatefulSet 的名称。"),
+                        )));
+                    }
+                    waits.push(Text::new(
+                        format!("statefulset/{name} cannot create {pod_name_here}: its revision label is longer than 63 characters"),
+                        format!("statefulset/{name} 无法创建 {pod_name_here}:它的修订标签超过 63 个字符"),
+                    ));
+                    return None;
+                }
                 let pod = new_pod(set, &template, revision, ordinal);
                 let why_now = if ordinal == start {
                     Text::new(

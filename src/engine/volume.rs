@@ -431,13 +431,9 @@ pub fn decide(world: &World) -> Decision {
                                 == Some(name)
                         })
                     })
-                    .map(|p| {
-                        format!(
-                            "{}/{}",
-                            p.metadata.namespace.as_deref().unwrap_or("default"),
-                            p.metadata.name
-                        )
-                    })
+                    // Upstream names the pods without their namespace
+                    // (findNonScheduledPodsByPVC returns pod.Name).
+                    .map(|p| p.metadata.name.clone())
                     .collect();
                 let refs: Vec<&str> = unscheduled.iter().map(String::as_str).collect();
                 if let Some(e) = other.event(&refs) {
@@ -466,6 +462,57 @@ pub fn decide(world: &World) -> Decision {
     Decision::Idle {
         waits,
         next_ms: None,
+    }
+}
+
+/// Whether the claim carries this status condition.
+fn has_claim_condition(claim: &PersistentVolumeClaim, type_: &str) -> bool {
+    claim
+        .status
+        .as_ref()
+        .is_some_and(|s| s.conditions.iter().any(|c| c.type_ == type_))
+}
+
+/// The claim with `type_` as its one resize condition (`Resizing` or
+/// `FileSystemResizePending`), status True.
+fn with_claim_condition(
+    claim: &PersistentVolumeClaim,
+    type_: &str,
+    now: &str,
+) -> PersistentVolumeClaim {
+    let mut claim = claim.clone();
+    let status = claim.status.get_or_insert_with(Default::default);
+    status
+        .conditions
+        .retain(|c| c.type_ != "Resizing" && c.type_ != "FileSystemResizePending");
+    status.conditions.push(Condition {
+        type_: type_.into(),
+        status: "True".into(),
+        last_transition_time: Some(now.into()),
+        ..Default::default()
+    });
+    claim
+}
+
+/// Whether `ExternalExpanding` was recorded for the current resize: after the last
+/// `FileSystemResizeSuccessful` of an earlier one (compared by resource version, which
+/// grows with every write, so two resizes in the same millisecond stay apart).
+fn expanding_recorded(world: &World, object: &Object) -> bool {
+    let uid = object.meta().uid.as_deref().unwrap_or("");
+    let version = |reason: &str| {
+        world
+            .events_for(uid)
+            .filter(|e| e.reason == reason)
+            .filter_map(|e| e.metadata.resource_version.as_deref()?.parse::<u64>().ok())
+            .max()
+    };
+    match (
+        version("ExternalExpanding"),
+        version("FileSystemResizeSuccessful"),
+    ) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(expanding), Some(done)) => expanding > done,
     }
 }
 
@@ -500,13 +547,42 @@ fn expand(
         .unwrap_or(0);
     let object = Object::PersistentVolumeClaim(claim.clone());
     if vcap < want_q {
+        let resizing = has_claim_condition(claim, "Resizing");
+        if !resizing && !expanding_recorded(world, &object) {
+            // kube-controller-manager's expand controller finds no in-tree plugin for the
+            // volume and leaves it to the CSI driver's external resizer.
+            let e = events::external_expanding();
+            return Some(Decision::Act(Act {
+                component: Component::Provisioner("volume_expand".into()),
+                writes: Vec::new(),
+                event: Some(event_for(&object, &e)),
+                explain: Text::new(
+                    format!("Claim {name} asks for {want} but has {has}: the expand controller leaves the resize to the external resizer of the volume's CSI driver (event ExternalExpanding)."),
+                    format!("PVC {name} 请求 {want},但现在只有 {has}:扩容控制器把调整交给卷的 CSI 驱动的外部调整器(事件 ExternalExpanding)。"),
+                ),
+            }));
+        }
+        if !resizing {
+            return Some(Decision::Act(Act {
+                component: Component::Provisioner("external-resizer".into()),
+                writes: vec![Write::Update(Object::PersistentVolumeClaim(with_claim_condition(claim, "Resizing", &world.now())))],
+                event: Some(event_for(&object, &events::resizing(vname))),
+                explain: Text::new(
+                    format!("Claim {name} asks for {want} but has {has}: its class allows expansion, so the external resizer starts growing volume {vname} (claim condition Resizing)."),
+                    format!("PVC {name} 请求 {want},但现在只有 {has}:它的存储类允许扩容,外部调整器开始扩大卷 {vname}(PVC 条件 Resizing)。"),
+                ),
+            }));
+        }
         return Some(Decision::Act(Act {
             component: Component::Provisioner("external-resizer".into()),
-            writes: vec![Write::Update(Object::PersistentVolume(expanded_volume(volume, want)))],
-            event: Some(event_for(&object, &events::resizing(vname))),
+            writes: vec![
+                Write::Update(Object::PersistentVolume(expanded_volume(volume, want))),
+                Write::Update(Object::PersistentVolumeClaim(with_claim_condition(claim, "FileSystemResizePending", &world.now()))),
+            ],
+            event: Some(event_for(&object, &events::file_system_resize_required())),
             explain: Text::new(
-                format!("Claim {name} asks for {want} but has {has}: its class allows expansion, so the resizer grows volume {vname} to {want}."),
-                format!("PVC {name} 请求 {want},但现在只有 {has}:它的存储类允许扩容,调整器把卷 {vname} 扩大到 {want}。"),
+                format!("The external resizer grew volume {vname} to {want}; the file system on it must still grow on the node, so claim {name} gets condition FileSystemResizePending (event FileSystemResizeRequired)."),
+                format!("外部调整器已把卷 {vname} 扩大到 {want};卷上的文件系统还要在节点上扩展,所以 PVC {name} 得到条件 FileSystemResizePending(事件 FileSystemResizeRequired)。"),
             ),
         }));
     }

@@ -192,8 +192,9 @@ pub fn update(old: &Object, new: &Object) -> Vec<FieldError> {
 /// `The StatefulSet "web" is invalid: spec.replicas: Invalid value: …`.
 pub fn invalid_message(kind: Kind, name: &str, errors: &[FieldError]) -> String {
     format!(
-        "The {} \"{name}\" is invalid: {}",
+        "The {} {} is invalid: {}",
         kind.name(),
+        go_quote(name),
         error_list(errors)
     )
 }

@@ -811,7 +811,7 @@ fn is_base60_float(s: &str) -> bool {
 }
 
 /// Go's `%q`: a double-quoted string with Go escapes (`strconv.Quote`).
-pub(crate) fn go_quote(s: &str) -> String {
+pub fn go_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -846,7 +846,13 @@ pub(crate) fn go_quote(s: &str) -> String {
 /// character, a byte-order mark, or a line or paragraph separator (which YAML folds).
 /// Like Go's `strconv.IsPrint`, other spaces than the ASCII space count as unprintable.
 fn printable(c: char) -> bool {
-    !(c.is_control() || c == '\u{feff}' || (c.is_whitespace() && c != ' '))
+    // Go's unicode.IsPrint also excludes the format characters (category Cf), such as the
+    // right-to-left override U+202E, which %q escapes.
+    let format = matches!(c,
+        '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206f}' | '\u{fff9}'..='\u{fffb}');
+    !(c.is_control() || format || c == '\u{feff}' || (c.is_whitespace() && c != ' '))
 }
 
 /// A float as Go's `strconv.FormatFloat(f, 'g', -1, 64)` prints it, for map keys.

@@ -8,13 +8,14 @@ use crate::engine::api::{self, ApiError, Outcome, Propagation};
 use crate::engine::command::{self, Command, Output, Resource, Rollout};
 use crate::engine::dns::{self, Dns, RecordType, Search};
 use crate::engine::sim::{Input, Simulation};
+use crate::engine::statefulset;
 use crate::engine::step::{object_ref, Act, Component, Write};
 use crate::engine::storage;
 use crate::engine::text::Text;
 use crate::engine::world::{key_of, Key, World};
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
-use crate::manifest::{self, Severity};
+use crate::manifest::{self, Code, Severity};
 use crate::present::dns::{dig, nslookup, trace, DigStyle, Printed};
 use crate::present::i18n::Lang;
 use crate::present::jsonpath;
@@ -49,9 +50,18 @@ pub fn api_error(error: &ApiError) -> String {
         ApiError::Invalid(kind, name, errors) => {
             let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
             match list.as_slice() {
-                [one] => format!("The {} \"{name}\" is invalid: {one}\n", kind.name()),
+                // kubectl quotes the name with Go's %q.
+                [one] => format!(
+                    "The {} {} is invalid: {one}\n",
+                    kind.name(),
+                    manifest::go_quote(name)
+                ),
                 many => {
-                    let mut out = format!("The {} \"{name}\" is invalid: \n", kind.name());
+                    let mut out = format!(
+                        "The {} {} is invalid: \n",
+                        kind.name(),
+                        manifest::go_quote(name)
+                    );
                     for m in many {
                         out.push_str(&format!("* {m}\n"));
                     }
@@ -327,7 +337,7 @@ pub fn run(
                 vec![Write::Update(Object::StatefulSet(scaled))]
             };
             user_write(sim, line, writes, &outcome);
-            ok(outcome_line(&outcome))
+            ok(outcome_line(&outcome) + &pod_limit_note(&set.metadata.name, replicas))
         }
         Command::Patch {
             kind,
@@ -569,6 +579,22 @@ fn get(
         show_kind: resources.len() > 1,
         single_item: single,
     };
+    // Events as a cluster shows them at `now`, repeated PV controller events counted.
+    let event_views: Vec<Object> = if resources
+        .iter()
+        .any(|(r, _)| *r == Resource::Kind(Kind::Event))
+    {
+        let all_objects: Vec<&Object> = world.objects().collect();
+        listed(world, Kind::Event, "", true)
+            .into_iter()
+            .map(|o| match o {
+                Object::Event(e) => Object::Event(kubectl::resynced(e, &all_objects, now)),
+                other => other.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut errors = String::new();
     let mut groups: Vec<(Kind, Vec<&Object>)> = Vec::new();
     let mut endpoints_out = String::new();
@@ -607,7 +633,15 @@ fn get(
                 endpoints_out = kubectl::get_endpoints(&services, &slices, &options, now);
             }
             Resource::Kind(kind) => {
-                let mut objects = match select(listed(world, *kind, &ns, all), selector) {
+                let base = if *kind == Kind::Event {
+                    event_views
+                        .iter()
+                        .filter(|o| all || o.namespace() == ns)
+                        .collect()
+                } else {
+                    listed(world, *kind, &ns, all)
+                };
+                let mut objects = match select(base, selector) {
                     Ok(o) => o,
                     Err(e) => return fail(e),
                 };
@@ -674,6 +708,40 @@ fn get(
     }
 }
 
+/// The most objects one file may apply: thousands of objects would take the simulation
+/// seconds to apply and minutes to settle, for nothing a lesson needs.
+pub const MAX_OBJECTS_PER_APPLY: usize = 500;
+
+/// The playground's own notice when a StatefulSet asks for more pods than it simulates
+/// (empty otherwise); it names itself, as no kubectl prints it.
+fn pod_limit_note(set: &str, replicas: i64) -> String {
+    if replicas <= statefulset::MAX_SIMULATED_PODS {
+        return String::new();
+    }
+    format!(
+        "Note (playground): StatefulSet {set} asks for {replicas} replicas; the playground simulates at most {max} pods per StatefulSet, so only {set}-0 to {set}-{last} are created here.\n",
+        max = statefulset::MAX_SIMULATED_PODS,
+        last = statefulset::MAX_SIMULATED_PODS - 1,
+    )
+}
+
+/// The manifest layer's warnings that no API server sends: problems across objects and
+/// names or fields the server accepts silently.
+fn is_playground_lint(code: Code) -> bool {
+    matches!(
+        code,
+        Code::NameTooLongForPods
+            | Code::FeatureDisabled
+            | Code::ServiceMissing
+            | Code::ServiceNotHeadless
+            | Code::ServiceSelectorMismatch
+            | Code::UnknownStorageClass
+            | Code::MountWithoutVolume
+            | Code::SeveralDefaultClasses
+            | Code::ClaimRefMissing
+    )
+}
+
 fn apply_files(
     sim: &mut Simulation,
     line: &str,
@@ -693,6 +761,14 @@ fn apply_files(
             }
         };
         let parsed = manifest::parse(&text);
+        if parsed.objects.len() > MAX_OBJECTS_PER_APPLY {
+            out.push_str(&format!(
+                "error: {file}: {} objects; the playground applies at most {MAX_OBJECTS_PER_APPLY} objects from one file, so nothing was applied\n",
+                parsed.objects.len()
+            ));
+            code = 1;
+            continue;
+        }
         let mut blocked_docs = Vec::new();
         for d in &parsed.diagnostics {
             match d.severity {
@@ -704,10 +780,19 @@ fn apply_files(
                     blocked_docs.push(d.document);
                     code = 1;
                 }
-                Severity::Warning => out.push_str(&format!(
-                    "Warning: {file}:{}:{}: {}\n",
-                    d.line, d.column, d.message
-                )),
+                // kubectl prints the API server's warnings only: an unknown field as the
+                // server words it (field validation Warn), not the playground's own lints
+                // across objects, which the editor and the CLI show as diagnostics.
+                Severity::Warning => match d.code {
+                    Code::UnknownField => {
+                        out.push_str(&format!("Warning: unknown field {:?}\n", d.path))
+                    }
+                    code if is_playground_lint(code) => {}
+                    _ => out.push_str(&format!(
+                        "Warning: {file}:{}:{}: {}\n",
+                        d.line, d.column, d.message
+                    )),
+                },
             }
         }
         if blocked_docs.is_empty() || !parsed.objects.is_empty() {
@@ -746,6 +831,16 @@ fn apply_files(
                 match result {
                     Ok((write, outcome)) => {
                         out.push_str(&outcome_line(&outcome));
+                        if let Some(
+                            Write::Create(Object::StatefulSet(set))
+                            | Write::Update(Object::StatefulSet(set)),
+                        ) = &write
+                        {
+                            out.push_str(&pod_limit_note(
+                                &set.metadata.name,
+                                statefulset::replicas(set),
+                            ));
+                        }
                         user_write(sim, line, write.into_iter().collect(), &outcome);
                     }
                     Err(ApiError::AlreadyExists(kind, name)) if create => {

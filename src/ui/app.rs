@@ -631,7 +631,12 @@ fn inspect(world: &World, key: &str, changed: &[String], lang: Lang) -> Option<V
     let all: Vec<&Object> = world.objects().collect();
     let describe = kubectl::describe(object, &all, world.now_ms);
     let events = {
-        let found = kubectl::search_events(object, &all);
+        // The PV controller's events repeat on its resyncs, as `kubectl describe` counts them.
+        let found: Vec<_> = kubectl::search_events(object, &all)
+            .into_iter()
+            .map(|e| kubectl::resynced(e, &all, world.now_ms))
+            .collect();
+        let found: Vec<_> = found.iter().collect();
         kubectl::describe_events(&found, world.now_ms)
     };
     let explain = match object {

@@ -4,7 +4,7 @@
 //! line; other kinds get a short name/labels/events description. Text is built tab-separated with
 //! kubectl's indentation levels, then aligned by the `present::table` tab writer.
 
-use super::events::{describe_events, search_events};
+use super::events::{describe_events, resynced, search_events};
 use super::format::{
     access_modes_as_string, desired_replicas, format_labels, go_list, is_default_annotation,
     persistent_volume_class, rfc1123z, selector_string, translate_timestamp_since,
@@ -54,7 +54,11 @@ impl Writer {
 
 /// `kubectl describe` of `target`; `world` holds every object (events included) it may cite.
 pub fn describe(target: &Object, world: &[&Object], now_ms: i64) -> String {
-    let events = search_events(target, world);
+    let events: Vec<Event> = search_events(target, world)
+        .into_iter()
+        .map(|e| resynced(e, world, now_ms))
+        .collect();
+    let events: Vec<&Event> = events.iter().collect();
     let mut w = Writer::default();
     match target {
         Object::StatefulSet(set) => stateful_set(&mut w, set, world),

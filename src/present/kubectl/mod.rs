@@ -17,7 +17,7 @@ mod quantity;
 mod rollout;
 
 pub use describe::describe;
-pub use events::{describe_events, search_events};
+pub use events::{describe_events, resynced, search_events, PV_RESYNC_MS};
 pub use format::human_duration;
 pub use get::{
     claim_capacity_and_modes, group_kind, node_status, pod_status, DEFAULT_KUBELET_VERSION,
