@@ -666,7 +666,7 @@ fn truncate_history(v: &View, current: &str, update: &str) -> Option<Decision> {
     if history.len() <= limit {
         return None;
     }
-    history.sort_by_key(|r| (r.revision, r.metadata.name.clone()));
+    crate::sort::by_key(&mut history, |r| (r.revision, r.metadata.name.clone()));
     let excess = &history[..history.len() - limit];
     let ns = v.key.1.clone();
     let names: Vec<String> = excess.iter().map(|r| r.metadata.name.clone()).collect();
