@@ -103,10 +103,7 @@ fn odd_commands_get_an_error_and_leave_the_cluster_working() {
         $ kubectl patch sts web --type merge -p '{"spec":{"minReadySeconds":-1}}'
         The StatefulSet "web" is invalid: spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0
         $ kubectl patch sts web --type strategic -p '[]'
-        The StatefulSet "web" is invalid: 
-        * spec.selector: Required value
-        * spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`
-        * spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden
+        Error from server (BadRequest): the patched StatefulSet "web" does not fit the StatefulSet schema
         $ kubectl set image statefulset/web
         error: at least one image update is required
         $ kubectl set image statefulset/web nope=x
