@@ -172,7 +172,7 @@ async function main() {
 
     // Memory with 10,000 steps in the timeline.
     await page.reload();
-    await page.locator(".step-hint").waitFor();
+    await page.locator(".controls .position").waitFor();
     const replicas = Math.ceil((10_000 * big) / Math.max(1, bigSteps));
     await applyScenario(page, scenario(replicas));
     const { total } = await position(page);
