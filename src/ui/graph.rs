@@ -28,6 +28,11 @@ pub struct Props {
     pub lang: Lang,
 }
 
+/// The smallest view (in drawing units), so that a graph of a few boxes keeps about its
+/// natural size instead of filling the panel.
+const MIN_VIEW_W: i32 = 3 * BOX_W + 2 * 56 + 32;
+const MIN_VIEW_H: i32 = 4 * BOX_H + 3 * 12 + 32;
+
 /// The part of the drawing in view: origin and zoom factor (1.0 = natural size).
 #[derive(Clone, Copy, PartialEq)]
 struct View {
@@ -61,8 +66,10 @@ pub fn cluster_graph(props: &Props) -> Html {
         .flatten()
         .find_map(|key| graph.nodes.iter().position(|n| n.id.key() == key))
         .unwrap_or(0);
-    let width = f64::from(graph.width.max(200));
-    let height = f64::from(graph.height.max(120));
+    // The drawing fits its panel, but a graph of a few boxes is not blown up: the view is
+    // at least about three columns wide and four rows high.
+    let width = f64::from(graph.width.max(MIN_VIEW_W));
+    let height = f64::from(graph.height.max(MIN_VIEW_H));
     let v = *view;
     let view_box = format!(
         "{:.1} {:.1} {:.1} {:.1}",
