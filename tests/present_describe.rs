@@ -16,24 +16,8 @@ fn at(seconds: i64) -> String {
 }
 
 fn object(kind: &str, value: Value) -> Object {
-    let parsed = match kind {
-        "Pod" => stsplay::manifest::json::from_value(value).map(Object::Pod),
-        "StatefulSet" => stsplay::manifest::json::from_value(value).map(Object::StatefulSet),
-        "Service" => stsplay::manifest::json::from_value(value).map(Object::Service),
-        "PersistentVolume" => {
-            stsplay::manifest::json::from_value(value).map(Object::PersistentVolume)
-        }
-        "PersistentVolumeClaim" => {
-            stsplay::manifest::json::from_value(value).map(Object::PersistentVolumeClaim)
-        }
-        "StorageClass" => stsplay::manifest::json::from_value(value).map(Object::StorageClass),
-        "EndpointSlice" => stsplay::manifest::json::from_value(value).map(Object::EndpointSlice),
-        "Node" => stsplay::manifest::json::from_value(value).map(Object::Node),
-        "Namespace" => stsplay::manifest::json::from_value(value).map(Object::Namespace),
-        "Event" => stsplay::manifest::json::from_value(value).map(Object::Event),
-        other => panic!("no fixture kind {other}"),
-    };
-    parsed.expect("fixture matches the model")
+    let kind = Kind::from_name(kind).unwrap_or_else(|| panic!("no fixture kind {kind}"));
+    Object::from_json(kind, value).expect("fixture matches the model")
 }
 
 /// An event about `kind/name` from `source`, first and last seen at those seconds.

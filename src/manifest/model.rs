@@ -94,16 +94,16 @@ impl ToJson for IntOrString {
     }
 }
 
+fn untagged() -> Error {
+    Error("data did not match any variant of untagged enum IntOrString".into())
+}
+
 impl FromJson for IntOrString {
     fn from_json(value: Value) -> Result<Self, Error> {
         match value {
             Value::String(s) => Ok(IntOrString::String(s)),
-            Value::Number(n) if n.as_i64().is_some() => {
-                Ok(IntOrString::Int(n.as_i64().unwrap_or(0)))
-            }
-            _ => Err(Error(
-                "data did not match any variant of untagged enum IntOrString".into(),
-            )),
+            Value::Number(n) => n.as_i64().map(IntOrString::Int).ok_or_else(untagged),
+            _ => Err(untagged()),
         }
     }
 }

@@ -355,22 +355,13 @@ fn simulated_list() -> String {
     )
 }
 
-fn from_json<T: crate::manifest::json::FromJson>(json: serde_json::Value) -> Result<T, String> {
-    crate::manifest::json::from_value(json).map_err(|e| e.to_string())
-}
-
 fn typed(kind: Kind, json: serde_json::Value) -> Result<Object, String> {
-    Ok(match kind {
-        Kind::StatefulSet => Object::StatefulSet(from_json(json)?),
-        Kind::Pod => Object::Pod(from_json(json)?),
-        Kind::PersistentVolume => Object::PersistentVolume(from_json(json)?),
-        Kind::PersistentVolumeClaim => Object::PersistentVolumeClaim(from_json(json)?),
-        Kind::StorageClass => Object::StorageClass(from_json(json)?),
-        Kind::Service => Object::Service(from_json(json)?),
-        Kind::Namespace => Object::Namespace(from_json(json)?),
-        Kind::Node => Object::Node(from_json(json)?),
-        other => return Err(format!("{} is not read from manifests", other.name())),
-    })
+    match kind {
+        Kind::ControllerRevision | Kind::EndpointSlice | Kind::Event => {
+            Err(format!("{} is not read from manifests", kind.name()))
+        }
+        _ => Object::from_json(kind, json).map_err(|e| e.to_string()),
+    }
 }
 
 fn validation_code(error: &FieldError) -> Code {

@@ -267,7 +267,7 @@ pub fn text(lang: Lang, label: Label) -> &'static str {
         ),
         ZoomIn => ("Zoom in", "放大"),
         ZoomOut => ("Zoom out", "缩小"),
-        ZoomReset => ("Reset zoom", "重置缩放"),
+        ZoomReset => ("Reset zoom to 1:1", "缩放还原为 1:1"),
         Lessons => ("Lessons", "课程"),
         NextStop => ("Next", "下一步"),
         CheckTask => ("Check", "检查"),

@@ -7,7 +7,7 @@
 //! not passive, so the wheel zooms without scrolling the page.
 
 use crate::present::graph::{neighbour, Direction, Graph, BOX_H, BOX_W};
-use crate::present::i18n::Lang;
+use crate::present::i18n::{text, Label, Lang};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -257,9 +257,9 @@ pub fn cluster_graph(props: &Props) -> Html {
     html! {
         <div class="graph-view">
             <div class="graph-tools">
-                <button type="button" onclick={zoom_in} aria-label={zh_or(props.lang, "zoom in", "放大")}>{ "+" }</button>
-                <button type="button" onclick={zoom_out} aria-label={zh_or(props.lang, "zoom out", "缩小")}>{ "−" }</button>
-                <button type="button" onclick={fit} aria-label={zh_or(props.lang, "reset zoom to 1:1", "缩放还原为 1:1")}>{ "1:1" }</button>
+                <button type="button" onclick={zoom_in} aria-label={text(props.lang, Label::ZoomIn)}>{ "+" }</button>
+                <button type="button" onclick={zoom_out} aria-label={text(props.lang, Label::ZoomOut)}>{ "−" }</button>
+                <button type="button" onclick={fit} aria-label={text(props.lang, Label::ZoomReset)}>{ "1:1" }</button>
             </div>
             <svg class="graph-svg" viewBox={view_box} role="group" aria-label={props.label.clone()}
                 ref={svg_ref} tabindex="-1" onkeydown={on_key} onpointerdown={on_down} onpointermove={on_move}
@@ -268,13 +268,5 @@ pub fn cluster_graph(props: &Props) -> Html {
                 <g class="nodes">{ for nodes }</g>
             </svg>
         </div>
-    }
-}
-
-/// A label in the interface language.
-fn zh_or(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
     }
 }
