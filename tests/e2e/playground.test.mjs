@@ -7,6 +7,39 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { open, SHOTS } from "./browser.mjs";
 
+/** A Parallel StatefulSet `big` with a claim per pod from the default StorageClass. */
+function bigSet(replicas) {
+  return `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: fast
+  annotations:
+    storageclass.kubernetes.io/is-default-class: "true"
+provisioner: ebs.csi.aws.com
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: big
+spec:
+  replicas: ${replicas}
+  podManagementPolicy: Parallel
+  serviceName: big
+  selector:
+    matchLabels: {app: big}
+  template:
+    metadata:
+      labels: {app: big}
+    spec:
+      containers: [{name: c, image: busybox:1.36}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec:
+      accessModes: [ReadWriteOnce]
+      resources: {requests: {storage: 1Gi}}
+`;
+}
+
 test("a learner steps through the tutorial's StatefulSet", async () => {
   const { page, base, problems, close } = await open();
   try {
@@ -79,35 +112,7 @@ test("a hundred replicas settle and the graph groups them", async () => {
   const { page, base, problems, close } = await open();
   try {
     await page.goto(base);
-    const yaml = `apiVersion: storage.k8s.io/v1
-kind: StorageClass
-metadata:
-  name: fast
-  annotations:
-    storageclass.kubernetes.io/is-default-class: "true"
-provisioner: ebs.csi.aws.com
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: big
-spec:
-  replicas: 100
-  podManagementPolicy: Parallel
-  serviceName: big
-  selector:
-    matchLabels: {app: big}
-  template:
-    metadata:
-      labels: {app: big}
-    spec:
-      containers: [{name: c, image: busybox:1.36}]
-  volumeClaimTemplates:
-  - metadata: {name: data}
-    spec:
-      accessModes: [ReadWriteOnce]
-      resources: {requests: {storage: 1Gi}}
-`;
+    const yaml = bigSet(100);
     await page.getByLabel("Kubernetes manifests (YAML)").fill(yaml);
     await page.locator(".editor-actions .apply").click();
     const started = Date.now();
@@ -169,35 +174,7 @@ test("End settles a big cluster in slices and the page keeps drawing", async () 
   const { page, base, problems, close } = await open();
   try {
     await page.goto(base);
-    const yaml = `apiVersion: storage.k8s.io/v1
-kind: StorageClass
-metadata:
-  name: fast
-  annotations:
-    storageclass.kubernetes.io/is-default-class: "true"
-provisioner: ebs.csi.aws.com
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: big
-spec:
-  replicas: 60
-  podManagementPolicy: Parallel
-  serviceName: big
-  selector:
-    matchLabels: {app: big}
-  template:
-    metadata:
-      labels: {app: big}
-    spec:
-      containers: [{name: c, image: busybox:1.36}]
-  volumeClaimTemplates:
-  - metadata: {name: data}
-    spec:
-      accessModes: [ReadWriteOnce]
-      resources: {requests: {storage: 1Gi}}
-`;
+    const yaml = bigSet(60);
     await page.getByLabel("Kubernetes manifests (YAML)").fill(yaml);
     await page.locator(".editor-actions .apply").click();
     // Record the frames drawn while End is still busy playing the cluster to its end.
