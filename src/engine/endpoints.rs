@@ -6,9 +6,10 @@
 //! Upstream: pkg/controller/endpointslice/endpointslice_controller.go, reconciler.go
 
 use super::endpointslice::{self, SERVICE_NAME_LABEL};
+use super::queue::Part;
 use super::step::{Act, Component, Decision, Write};
 use super::text::Text;
-use super::world::World;
+use super::world::{key_of, Key, World};
 use crate::manifest::model::*;
 
 fn owner(service: &Service) -> OwnerReference {
@@ -35,90 +36,134 @@ fn suffix_for(seed: &str) -> String {
         .collect()
 }
 
-/// The controller's decision: the first Service whose slice is not what it should be.
-pub fn decide(world: &World) -> Decision {
+/// The EndpointSlice controller, one Service at a time: the first whose slice is not
+/// what it should be. A Service has work again when it changes, when a slice in its
+/// namespace changes, or when a pod there changes what its endpoint would say.
+pub const PASS: Part = Part {
+    kinds: &[Kind::Service],
+    slot: |_| Some(String::new()),
+    one: sync,
+    touched: |world, key, before, after, mark| {
+        let reads = match key.0 {
+            Kind::EndpointSlice => true,
+            Kind::Pod => pod_as_read(before) != pod_as_read(after),
+            _ => false,
+        };
+        if reads {
+            for service in world.of_kind(Kind::Service) {
+                if service.namespace() == key.1 {
+                    mark(key_of(service));
+                }
+            }
+        }
+    },
+};
+
+/// What the controller reads of a pod: nothing while it has no endpoint; otherwise its
+/// metadata but the resourceVersion, its spec, phase, address and Ready condition.
+fn pod_as_read(
+    object: Option<&Object>,
+) -> Option<(ObjectMeta, &PodSpec, Option<&str>, Option<&Condition>)> {
+    let Some(Object::Pod(pod)) = object else {
+        return None;
+    };
+    if !endpointslice::should_pod_be_in_endpoints(pod) {
+        return None;
+    }
+    let mut meta = pod.metadata.clone();
+    meta.resource_version = None;
+    let status = pod.status.as_ref();
+    Some((
+        meta,
+        &pod.spec,
+        status.and_then(|s| s.pod_ip.as_deref()),
+        status.and_then(|s| s.conditions.iter().find(|c| c.type_ == "Ready")),
+    ))
+}
+
+fn sync(world: &World, key: &Key) -> Decision {
+    let Some(Object::Service(service)) = world.get(key) else {
+        return Decision::idle();
+    };
     let pod_refs: Vec<&Pod> = world.pods().collect();
     let node_refs: Vec<&Node> = world.nodes().collect();
-    for service in world.services() {
-        if !endpointslice::manages(service) || service.metadata.deletion_timestamp.is_some() {
-            continue;
+    if !endpointslice::manages(service) || service.metadata.deletion_timestamp.is_some() {
+        return Decision::idle();
+    }
+    let ns = service.metadata.namespace.clone().unwrap_or_default();
+    let name = service.metadata.name.clone();
+    let (endpoints, ports) = endpointslice::desired(service, &pod_refs, &node_refs);
+    let existing = world.of_kind(Kind::EndpointSlice).find_map(|o| match o {
+        Object::EndpointSlice(s)
+            if s.metadata.namespace.as_deref() == Some(ns.as_str())
+                && s.metadata.labels.get(SERVICE_NAME_LABEL) == Some(&name) =>
+        {
+            Some(s.clone())
         }
-        let ns = service.metadata.namespace.clone().unwrap_or_default();
-        let name = service.metadata.name.clone();
-        let (endpoints, ports) = endpointslice::desired(service, &pod_refs, &node_refs);
-        let existing = world.of_kind(Kind::EndpointSlice).find_map(|o| match o {
-            Object::EndpointSlice(s)
-                if s.metadata.namespace.as_deref() == Some(ns.as_str())
-                    && s.metadata.labels.get(SERVICE_NAME_LABEL) == Some(&name) =>
+        _ => None,
+    });
+    let labels = endpointslice::slice_labels(service);
+    let ready: Vec<String> = endpoints
+        .iter()
+        .filter(|e| e.conditions.ready == Some(true))
+        .filter_map(|e| e.target_ref.as_ref().and_then(|r| r.name.clone()))
+        .collect();
+    let summary = if ready.is_empty() {
+        Text::new("no ready endpoint", "没有就绪端点")
+    } else {
+        Text::new(
+            format!("ready: {}", ready.join(", ")),
+            format!("就绪:{}", ready.join("、")),
+        )
+    };
+    match existing {
+        None => {
+            let suffix = suffix_for(service.metadata.uid.as_deref().unwrap_or(&name));
+            let slice = EndpointSlice {
+                api_version: "discovery.k8s.io/v1".into(),
+                kind: "EndpointSlice".into(),
+                metadata: ObjectMeta {
+                    name: format!("{name}-{suffix}"),
+                    generate_name: Some(format!("{name}-")),
+                    namespace: Some(ns.clone()),
+                    labels,
+                    owner_references: vec![owner(service)],
+                    ..Default::default()
+                },
+                address_type: "IPv4".into(),
+                endpoints,
+                ports,
+            };
+            Decision::Act(Act {
+                component: Component::EndpointSlice,
+                writes: vec![Write::Create(Object::EndpointSlice(slice))],
+                event: None,
+                explain: Text::new(
+                    format!("Service {name} selects pods by label, so the EndpointSlice controller creates a slice listing them ({}). DNS answers for {name} come from this slice.", summary.en),
+                    format!("Service {name} 通过标签选择 Pod,EndpointSlice 控制器为它创建一个列出这些 Pod 的切片({})。{name} 的 DNS 应答就来自这个切片。", summary.zh),
+                ),
+            })
+        }
+        Some(slice) => {
+            if slice.endpoints == endpoints
+                && slice.ports == ports
+                && slice.metadata.labels == labels
             {
-                Some(s.clone())
+                return Decision::idle();
             }
-            _ => None,
-        });
-        let labels = endpointslice::slice_labels(service);
-        let ready: Vec<String> = endpoints
-            .iter()
-            .filter(|e| e.conditions.ready == Some(true))
-            .filter_map(|e| e.target_ref.as_ref().and_then(|r| r.name.clone()))
-            .collect();
-        let summary = if ready.is_empty() {
-            Text::new("no ready endpoint", "没有就绪端点")
-        } else {
-            Text::new(
-                format!("ready: {}", ready.join(", ")),
-                format!("就绪:{}", ready.join("、")),
-            )
-        };
-        match existing {
-            None => {
-                let suffix = suffix_for(service.metadata.uid.as_deref().unwrap_or(&name));
-                let slice = EndpointSlice {
-                    api_version: "discovery.k8s.io/v1".into(),
-                    kind: "EndpointSlice".into(),
-                    metadata: ObjectMeta {
-                        name: format!("{name}-{suffix}"),
-                        generate_name: Some(format!("{name}-")),
-                        namespace: Some(ns.clone()),
-                        labels,
-                        owner_references: vec![owner(service)],
-                        ..Default::default()
-                    },
-                    address_type: "IPv4".into(),
-                    endpoints,
-                    ports,
-                };
-                return Decision::Act(Act {
-                    component: Component::EndpointSlice,
-                    writes: vec![Write::Create(Object::EndpointSlice(slice))],
-                    event: None,
-                    explain: Text::new(
-                        format!("Service {name} selects pods by label, so the EndpointSlice controller creates a slice listing them ({}). DNS answers for {name} come from this slice.", summary.en),
-                        format!("Service {name} 通过标签选择 Pod,EndpointSlice 控制器为它创建一个列出这些 Pod 的切片({})。{name} 的 DNS 应答就来自这个切片。", summary.zh),
-                    ),
-                });
-            }
-            Some(slice) => {
-                if slice.endpoints == endpoints
-                    && slice.ports == ports
-                    && slice.metadata.labels == labels
-                {
-                    continue;
-                }
-                let mut updated = slice.clone();
-                updated.endpoints = endpoints;
-                updated.ports = ports;
-                updated.metadata.labels = labels;
-                return Decision::Act(Act {
-                    component: Component::EndpointSlice,
-                    writes: vec![Write::Update(Object::EndpointSlice(updated))],
-                    event: None,
-                    explain: Text::new(
-                        format!("The pods behind Service {name} changed, so its EndpointSlice {} is updated ({}).", slice.metadata.name, summary.en),
-                        format!("Service {name} 背后的 Pod 发生了变化,它的 EndpointSlice {} 随之更新({})。", slice.metadata.name, summary.zh),
-                    ),
-                });
-            }
+            let mut updated = slice.clone();
+            updated.endpoints = endpoints;
+            updated.ports = ports;
+            updated.metadata.labels = labels;
+            Decision::Act(Act {
+                component: Component::EndpointSlice,
+                writes: vec![Write::Update(Object::EndpointSlice(updated))],
+                event: None,
+                explain: Text::new(
+                    format!("The pods behind Service {name} changed, so its EndpointSlice {} is updated ({}).", slice.metadata.name, summary.en),
+                    format!("Service {name} 背后的 Pod 发生了变化,它的 EndpointSlice {} 随之更新({})。", slice.metadata.name, summary.zh),
+                ),
+            })
         }
     }
-    Decision::idle()
 }

@@ -7,9 +7,10 @@
 //!
 //! Upstream: pkg/kubelet (status manager, kuberuntime), pkg/kubelet/images
 
+use super::queue::Part;
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
-use super::world::{key_of, World};
+use super::world::{key_of, Key, World};
 use crate::manifest::model::*;
 use crate::time::parse_rfc3339;
 
@@ -143,16 +144,41 @@ fn readiness_delay_ms(pod: &Pod) -> Option<i64> {
     Some(probe.initial_delay_seconds.unwrap_or(0).clamp(0, 86_400) * 1000)
 }
 
-/// One decision of the kubelets over every pod bound to a node.
-pub fn decide(world: &World) -> Decision {
+/// The kubelets, one pod at a time in namespace and name order: each pod's kubelet
+/// moves it one status further, or waits for its next timer. A pod has work again when
+/// it changes, when an event about it is recorded, or when its timer is due.
+pub const PASS: Part = Part {
+    kinds: &[Kind::Pod],
+    slot: |_| Some(String::new()),
+    one: sync,
+    touched: |_, key, before, after, mark| {
+        if key.0 == Kind::Event {
+            if let Some(Object::Event(e)) = after.or(before) {
+                let involved = &e.involved_object;
+                if involved.kind.as_deref() == Some("Pod") {
+                    mark((
+                        Kind::Pod,
+                        involved.namespace.clone().unwrap_or_default(),
+                        involved.name.clone().unwrap_or_default(),
+                    ));
+                }
+            }
+        }
+    },
+};
+
+fn sync(world: &World, key: &Key) -> Decision {
+    let Some(Object::Pod(pod)) = world.get(key) else {
+        return Decision::idle();
+    };
     let t = &world.timing;
     let now = world.now();
     let mut next: Option<i64> = None;
     let mut wake = |at: i64| next = Some(next.map_or(at, |n: i64| n.min(at)));
     let no_status = PodStatus::default();
-    for pod in world.pods() {
+    'pod: {
         let Some(node) = pod.spec.node_name.as_deref() else {
-            continue;
+            break 'pod;
         };
         let name = pod.metadata.name.as_str();
         let status = pod.status.as_ref().unwrap_or(&no_status);
@@ -194,7 +220,7 @@ pub fn decide(world: &World) -> Decision {
             if world.now_ms >= done {
                 let key = key_of(&Object::Pod(pod.clone()));
                 if !pod.metadata.finalizers.is_empty() {
-                    continue;
+                    break 'pod;
                 }
                 return Decision::Act(Act {
                     component: Component::Kubelet(node.to_string()),
@@ -207,10 +233,10 @@ pub fn decide(world: &World) -> Decision {
                 });
             }
             wake(done);
-            continue;
+            break 'pod;
         }
         if matches!(status.phase.as_deref(), Some("Failed" | "Succeeded")) {
-            continue;
+            break 'pod;
         }
         // Accepted: the first status from the kubelet.
         if status.start_time.is_none() {
@@ -272,7 +298,7 @@ pub fn decide(world: &World) -> Decision {
             let at = started.saturating_add(t.sandbox_ms);
             if world.now_ms < at {
                 wake(at);
-                continue;
+                break 'pod;
             }
             let mut ready_sandbox = pod.clone();
             let ip = world.peek_pod_ip(node);
@@ -305,7 +331,7 @@ pub fn decide(world: &World) -> Decision {
                 let at = sandbox.saturating_add(t.pull_ms);
                 if world.now_ms < at {
                     wake(at);
-                    continue;
+                    break 'pod;
                 }
                 let took = seconds(t.pull_ms);
                 return kubelet_act(node, pod, Vec::new(), Some(("Pulled", format!(
@@ -324,7 +350,7 @@ pub fn decide(world: &World) -> Decision {
                 let at = ready_to_create.saturating_add(t.start_ms);
                 if world.now_ms < at {
                     wake(at);
-                    continue;
+                    break 'pod;
                 }
                 return kubelet_act(
                     node,
@@ -395,7 +421,7 @@ pub fn decide(world: &World) -> Decision {
             let at = since.saturating_add(readiness_delay_ms(pod).unwrap_or(0));
             if world.now_ms < at {
                 wake(at);
-                continue;
+                break 'pod;
             }
             let mut ready = pod.clone();
             let s = ready.status.get_or_insert_with(Default::default);

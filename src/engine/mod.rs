@@ -14,6 +14,7 @@ pub mod endpoints;
 pub mod endpointslice;
 pub mod gc;
 pub mod kubelet;
+pub mod queue;
 pub mod scheduler;
 pub mod sim;
 pub mod statefulset;

@@ -8,10 +8,11 @@
 //!
 //! Upstream: pkg/scheduler/schedule_one.go, framework/plugins/volumebinding
 
+use super::queue::Part;
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::storage::{self, BindingMode, ANN_SELECTED_NODE};
 use super::text::Text;
-use super::world::{key_of, World};
+use super::world::{key_of, volume_claim, World};
 use crate::manifest::model::*;
 
 fn node_ready(node: &Node) -> bool {
@@ -71,39 +72,63 @@ fn unschedulable(world: &World, pod: &Pod, message: String, why: Text) -> Decisi
     })
 }
 
-/// The scheduler's decision: the first pending pod it can make progress on.
-pub fn decide(world: &World) -> Decision {
-    let nodes: Vec<&Node> = world.nodes().collect();
-    let volumes: Vec<&PersistentVolume> = world.volumes().collect();
-    let classes: Vec<&StorageClass> = world.classes().collect();
-    let mut pending: Vec<&Pod> = world
-        .pods()
-        .filter(|p| p.spec.node_name.is_none() && p.metadata.deletion_timestamp.is_none())
-        .collect();
-    crate::sort::by(&mut pending, |a, b| {
-        (&a.metadata.creation_timestamp, &a.metadata.name)
-            .cmp(&(&b.metadata.creation_timestamp, &b.metadata.name))
-    });
-    let mut waits = Vec::new();
-    for pod in pending {
-        match schedule(world, pod, &nodes, &volumes, &classes) {
-            Decision::Act(a) => return Decision::Act(a),
-            Decision::Idle { waits: w, .. } => waits.extend(w),
+/// The scheduler, one pending pod at a time by creation time and name. A pod has work
+/// again when it changes, when one of its claims changes, or when a volume it could use
+/// changes.
+pub const PASS: Part = Part {
+    kinds: &[Kind::Pod],
+    slot: |object| match object {
+        Object::Pod(p) if p.spec.node_name.is_none() && p.metadata.deletion_timestamp.is_none() => {
+            let created = p.metadata.creation_timestamp.as_deref().unwrap_or("");
+            Some(format!("{created}\0{}", p.metadata.name))
         }
-    }
-    Decision::Idle {
-        waits,
-        next_ms: None,
-    }
-}
+        _ => None,
+    },
+    one: |world, key| match world.get(key) {
+        Some(Object::Pod(pod)) => schedule(world, pod),
+        _ => Decision::idle(),
+    },
+    touched: |world, key, before, after, mark| {
+        let mut users = |ns: &str, claim: &str| {
+            for pod in world.claim_users(ns, claim) {
+                mark((Kind::Pod, ns.to_string(), pod.to_string()));
+            }
+        };
+        match key.0 {
+            Kind::PersistentVolumeClaim => users(&key.1, &key.2),
+            Kind::PersistentVolume => {
+                let volumes = || {
+                    before.into_iter().chain(after).filter_map(|o| match o {
+                        Object::PersistentVolume(v) => Some(v),
+                        _ => None,
+                    })
+                };
+                if volumes().any(|v| v.spec.claim_ref.is_none()) {
+                    world.of_kind(Kind::Pod).for_each(|p| mark(key_of(p)));
+                    return;
+                }
+                for (ns, claim) in volumes().filter_map(volume_claim) {
+                    users(&ns, &claim);
+                }
+                for claim in world.claims() {
+                    if claim.spec.volume_name.as_deref() == Some(key.2.as_str()) {
+                        users(
+                            claim.metadata.namespace.as_deref().unwrap_or(""),
+                            &claim.metadata.name,
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    },
+};
 
-fn schedule(
-    world: &World,
-    pod: &Pod,
-    nodes: &[&Node],
-    volumes: &[&PersistentVolume],
-    classes: &[&StorageClass],
-) -> Decision {
+fn schedule(world: &World, pod: &Pod) -> Decision {
+    let nodes: Vec<&Node> = world.nodes().collect();
+    let classes: Vec<&StorageClass> = world.classes().collect();
+    let nodes = &nodes[..];
+    let classes = &classes[..];
     let name = pod.metadata.name.as_str();
     let ns = pod.metadata.namespace.as_deref().unwrap_or("default");
     let total = nodes.len();
@@ -214,7 +239,7 @@ fn schedule(
                 // WaitForFirstConsumer: a volume must fit on this node, or the class must provision here.
                 let has_volume = storage::find_matching_volume(
                     claim,
-                    volumes,
+                    &world.volumes_for(claim),
                     Some(node),
                     &[],
                     BindingMode::WaitForFirstConsumer,
@@ -322,9 +347,10 @@ fn schedule(
                 next_ms: None,
             };
         }
+        let volumes = world.volumes_for(claim);
         if let Ok(Some(volume)) = storage::find_matching_volume(
             claim,
-            volumes,
+            &volumes,
             Some(&node),
             &[],
             BindingMode::WaitForFirstConsumer,

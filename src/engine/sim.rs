@@ -5,6 +5,7 @@
 //! logical clock to the next timer when none has work. An input given while looking at
 //! the past forks the history there.
 
+use super::queue::{self, Part, Queues, WAITS_KEPT};
 use super::step::{self, Act, Component, Decision, Step};
 use super::text::Text;
 use super::world::{Timing, World};
@@ -35,32 +36,47 @@ pub enum Settle {
     Bounded { steps: usize, elapsed_ms: i64 },
 }
 
+/// Every controller's passes in the fixed order: garbage collector, StatefulSet
+/// controller, PersistentVolume controller, provisioners, scheduler, kubelets,
+/// EndpointSlice controller, protection controllers.
+pub const PARTS: [Part; 11] = [
+    gc::OWNERS,
+    gc::ORPHANS,
+    statefulset::PASS,
+    volume::VOLUMES,
+    volume::CLAIMS,
+    volume::PROVISIONERS,
+    scheduler::PASS,
+    kubelet::PASS,
+    endpoints::PASS,
+    gc::PVC_PROTECTION_PASS,
+    gc::PV_PROTECTION_PASS,
+];
+
+/// Which controller each pass belongs to.
+const GROUP: [usize; 11] = [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 7];
+
+/// Passes whose objects may have work again whenever the clock moves (a StatefulSet
+/// counts pods available after minReadySeconds); the others say when with a timer.
+const CLOCK_SENSITIVE: [bool; 11] = [
+    false, false, true, false, false, false, false, false, true, false, false,
+];
+
+/// Every component's decision in the fixed order, asking each about every object; the
+/// first act wins. Also what the idle ones wait for (at most `limit`) and their earliest timer.
+pub fn decide_all(world: &World, limit: usize) -> (Option<Act>, Vec<Text>, Option<i64>) {
+    let (decision, idle) = queue::in_order(&PARTS, &GROUP, limit, |i, idle| {
+        queue::full(world, &PARTS[i], idle, limit)
+    });
+    match decision {
+        Some(Decision::Act(act)) => (Some(act), idle.waits, idle.next_ms),
+        _ => (None, idle.waits, idle.next_ms),
+    }
+}
+
 /// Every component's decision in the fixed order; the first act wins.
 pub fn decide(world: &World) -> (Option<Act>, Vec<Text>, Option<i64>) {
-    let deciders: [fn(&World) -> Decision; 8] = [
-        gc::decide,
-        statefulset::decide,
-        volume::decide,
-        volume::decide_provisioners,
-        scheduler::decide,
-        kubelet::decide,
-        endpoints::decide,
-        gc::decide_protection,
-    ];
-    let mut waits = Vec::new();
-    let mut next: Option<i64> = None;
-    for decider in deciders {
-        match decider(world) {
-            Decision::Act(act) => return (Some(act), waits, next),
-            Decision::Idle { waits: w, next_ms } => {
-                waits.extend(w);
-                if let Some(n) = next_ms {
-                    next = Some(next.map_or(n, |m: i64| m.min(n)));
-                }
-            }
-        }
-    }
-    (None, waits, next)
+    decide_all(world, usize::MAX)
 }
 
 /// What the components are waiting for in this world.
@@ -84,6 +100,8 @@ pub struct Simulation {
     world: World,
     /// How many times the history forked (steps after the cursor were dropped).
     forks: u64,
+    /// What each component must look at again in the world at the cursor.
+    queues: Queues,
 }
 
 impl Simulation {
@@ -108,6 +126,7 @@ impl Simulation {
             cursor: 0,
             world,
             forks: 0,
+            queues: Queues::default(),
         }
     }
 
@@ -150,7 +169,12 @@ impl Simulation {
             .then(|| dns::names(&dns::Dns::records_only(dns_objects(&self.world))));
         let now = self.world.now_ms;
         let index = self.cursor + 1;
+        let pulled = self.world.pulled.len();
         let mut step = step::apply(&mut self.world, act.clone(), index);
+        let touched = self.world.take_touched();
+        let pulled_changed = self.world.pulled.len() != pulled;
+        self.queues
+            .touched(&self.world, &PARTS, &touched, pulled_changed);
         if let Some(before) = before_dns {
             let after = dns::names(&dns::Dns::records_only(dns_objects(&self.world)));
             step.dns = dns::changes(&before, &after);
@@ -192,11 +216,13 @@ impl Simulation {
             let (now, act) = self.acts[self.cursor].clone();
             self.world.now_ms = now;
             step::replay(&mut self.world, act, self.cursor + 1);
+            self.world.take_touched();
+            self.queues = Queues::default();
             self.cursor += 1;
             return true;
         }
         for _ in 0..64 {
-            let (act, waits, next) = decide(&self.world);
+            let (act, waits, next) = self.decide();
             match (act, next) {
                 (Some(act), _) => {
                     // A write that changes nothing (it was refused) would repeat forever:
@@ -212,6 +238,39 @@ impl Simulation {
             }
         }
         false
+    }
+
+    /// The components' decision through their queues; debug builds check it against
+    /// asking every component about every object.
+    fn decide(&mut self) -> (Option<Act>, Vec<Text>, Option<i64>) {
+        let (decision, idle) =
+            self.queues
+                .decide(&self.world, &PARTS, &GROUP, &CLOCK_SENSITIVE, WAITS_KEPT);
+        let act = match decision {
+            Some(Decision::Act(act)) => Some(act),
+            _ => None,
+        };
+        let decided = (act, idle.waits, idle.next_ms);
+        #[cfg(debug_assertions)]
+        {
+            let full = decide_all(&self.world, WAITS_KEPT);
+            if decided != full {
+                let brief = |d: &(Option<Act>, Vec<Text>, Option<i64>)| {
+                    let act =
+                        d.0.as_ref()
+                            .map(|a| (a.component.name(), a.explain.en.clone()));
+                    let waits: Vec<&str> = d.1.iter().map(|t| t.en.as_str()).collect();
+                    format!("{act:?} waits {waits:?} next {:?}", d.2)
+                };
+                panic!(
+                    "the queues disagree with a full pass at step {}:\n queues: {}\n full:   {}",
+                    self.cursor,
+                    brief(&decided),
+                    brief(&full)
+                );
+            }
+        }
+        decided
     }
 
     /// Runs until nothing has work and no timer is pending, within the bounds.
@@ -253,6 +312,7 @@ impl Simulation {
                 .map(|(at, w)| (*at, w.clone()))
                 .unwrap_or((0, self.base.clone()));
             self.world = world;
+            self.queues = Queues::default();
             self.cursor = at;
         }
         while self.cursor < n {

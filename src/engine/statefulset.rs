@@ -8,6 +8,7 @@
 //! stateful_pod_control.go
 
 use super::api::{self, Propagation};
+use super::queue::Part;
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
 use super::world::{key_of, Key, World};
@@ -186,14 +187,24 @@ struct View<'a> {
     revisions: Vec<&'a ControllerRevision>,
 }
 
+/// The pods in the set's namespace named `<set>-<ordinal>`, in name order.
+fn set_pods<'a>(world: &'a World, set: &StatefulSet) -> impl Iterator<Item = &'a Pod> + 'a {
+    let name = set.metadata.name.clone();
+    let ns = set.metadata.namespace.as_deref().unwrap_or("");
+    world
+        .with_prefix(Kind::Pod, ns, format!("{name}-"))
+        .filter_map(|o| match o {
+            Object::Pod(p) => Some(p),
+            _ => None,
+        })
+        .filter(move |p| parent_name_and_ordinal(&p.metadata.name).0 == name)
+}
+
 fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
     let uid = set.metadata.uid.clone().unwrap_or_default();
     let ns = set.metadata.namespace.clone().unwrap_or_default();
-    let pods = world
-        .pods()
-        .filter(|p| p.metadata.namespace.as_deref() == Some(ns.as_str()))
+    let pods = set_pods(world, set)
         .filter(|p| owned_by(&p.metadata, &uid))
-        .filter(|p| parent_name_and_ordinal(&p.metadata.name).0 == set.metadata.name)
         .collect();
     let revisions = world
         .of_kind(Kind::ControllerRevision)
@@ -375,14 +386,6 @@ fn claims_for(set: &StatefulSet, ordinal: i64) -> Vec<(String, PersistentVolumeC
         .collect()
 }
 
-/// The names of the claims a pod of this set uses, without building the claims.
-fn claim_names(set: &StatefulSet, ordinal: i64) -> impl Iterator<Item = String> + '_ {
-    set.spec
-        .volume_claim_templates
-        .iter()
-        .map(move |t| claim_name(&t.metadata.name, &set.metadata.name, ordinal))
-}
-
 /// A new pod for an ordinal from a template and revision.
 /// Upstream: stateful_set_utils.go `newVersionedStatefulSetPod`, `initIdentity`, `updateStorage`
 fn new_pod(set: &StatefulSet, template: &PodTemplateSpec, revision: &str, ordinal: i64) -> Pod {
@@ -453,18 +456,12 @@ fn wanted_claim_owner(set: &StatefulSet, pod: &Pod, condemned: bool) -> Option<O
 
 /// The claim update that makes its ownerReferences match the retention policy, if any.
 fn fix_claim_owner(
-    world: &World,
     set: &StatefulSet,
     pod: &Pod,
-    claim_name: &str,
+    claim: Option<&PersistentVolumeClaim>,
     condemned: bool,
 ) -> Option<PersistentVolumeClaim> {
-    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
-    let Some(Object::PersistentVolumeClaim(claim)) =
-        world.find(Kind::PersistentVolumeClaim, ns, claim_name)
-    else {
-        return None;
-    };
+    let claim = claim?;
     if claim.metadata.deletion_timestamp.is_some() {
         return None;
     }
@@ -574,16 +571,13 @@ fn orphan_to_adopt<'a>(world: &'a World, set: &StatefulSet) -> Option<&'a Pod> {
     if selector.match_labels.is_empty() && selector.match_expressions.is_empty() {
         return None;
     }
-    let ns = set.metadata.namespace.as_deref();
-    world.pods().find(|p| {
-        p.metadata.namespace.as_deref() == ns
-            && p.metadata.deletion_timestamp.is_none()
+    set_pods(world, set).find(|p| {
+        p.metadata.deletion_timestamp.is_none()
             && !p
                 .metadata
                 .owner_references
                 .iter()
                 .any(|r| r.controller == Some(true))
-            && parent_name_and_ordinal(&p.metadata.name).0 == set.metadata.name
             && selector
                 .match_labels
                 .iter()
@@ -684,6 +678,15 @@ fn truncate_history(v: &View, current: &str, update: &str) -> Option<Decision> {
     ))
 }
 
+/// A pod's name, `<set>-<ordinal>`, written out only when a message needs it.
+struct PodName<'a>(&'a str, i64);
+
+impl std::fmt::Display for PodName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.0, self.1)
+    }
+}
+
 /// Steps 3–11 of upstream's sync: replicas, condemned pods, rolling update. `None` when
 /// there is nothing to write (waits and timers are collected).
 fn replicas_pass(
@@ -716,12 +719,66 @@ fn replicas_pass(
         .as_ref()
         .and_then(|r| r.partition)
         .unwrap_or(0);
-    let ordinals: std::collections::BTreeMap<i64, &Pod> = crate::sort::map(
-        v.pods
-            .iter()
-            .map(|p| (parent_name_and_ordinal(&p.metadata.name).1, *p)),
-    );
-    let by_ordinal = |ordinal: i64| ordinals.get(&ordinal).copied();
+    // Pods and claims by ordinal, read once: a pass looks at every ordinal.
+    let slots = usize::try_from(count.max(0)).unwrap_or(0);
+    let mut in_range: Vec<Option<&Pod>> = vec![None; slots];
+    let mut outside: std::collections::BTreeMap<i64, &Pod> = std::collections::BTreeMap::new();
+    for pod in &v.pods {
+        let o = parent_name_and_ordinal(&pod.metadata.name).1;
+        match o.checked_sub(start).and_then(|i| usize::try_from(i).ok()) {
+            Some(i) if i < slots => in_range[i] = Some(*pod),
+            _ => {
+                outside.insert(o, *pod);
+            }
+        }
+    }
+    let index = |ordinal: i64| {
+        ordinal
+            .checked_sub(start)
+            .and_then(|i| usize::try_from(i).ok())
+            .filter(|i| *i < slots)
+    };
+    let by_ordinal = |ordinal: i64| match index(ordinal) {
+        Some(i) => in_range[i],
+        None => outside.get(&ordinal).copied(),
+    };
+    let templates = &set.spec.volume_claim_templates;
+    let claim_table: Vec<Vec<Option<&PersistentVolumeClaim>>> = templates
+        .iter()
+        .map(|t| {
+            let mut table = vec![None; slots];
+            let prefix = format!("{}-{name}-", t.metadata.name);
+            for claim in world.with_prefix(Kind::PersistentVolumeClaim, ns, prefix.clone()) {
+                let Object::PersistentVolumeClaim(claim) = claim else {
+                    continue;
+                };
+                let Some(i) = claim.metadata.name[prefix.len()..]
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|o| claim.metadata.name == claim_name(&t.metadata.name, name, *o))
+                    .and_then(index)
+                else {
+                    continue;
+                };
+                table[i] = Some(claim);
+            }
+            table
+        })
+        .collect();
+    // The claim of template `t` for an ordinal.
+    let claim_at = |t: usize, ordinal: i64| -> Option<&PersistentVolumeClaim> {
+        match index(ordinal) {
+            Some(i) => claim_table.get(t).and_then(|table| table[i]),
+            None => match world.find(
+                Kind::PersistentVolumeClaim,
+                ns,
+                &claim_name(&templates.get(t)?.metadata.name, name, ordinal),
+            ) {
+                Some(Object::PersistentVolumeClaim(c)) => Some(c),
+                _ => None,
+            },
+        }
+    };
     let mut condemned: Vec<&Pod> = v
         .pods
         .iter()
@@ -750,7 +807,7 @@ fn replicas_pass(
         });
 
     for ordinal in start..end {
-        let pod_name_here = pod_name(name, ordinal);
+        let pod_name_here = PodName(name, ordinal);
         match by_ordinal(ordinal) {
             Some(pod) if is_failed(pod) && !is_terminating(pod) => {
                 let phase = pod
@@ -812,7 +869,7 @@ fn replicas_pass(
                                 .metadata
                                 .owner_references
                                 .iter()
-                                .any(|r| r.kind == "Pod" && r.name == pod_name_here)
+                                .any(|r| r.kind == "Pod" && r.name == pod_name_here.to_string())
                             {
                                 waits.push(Text::new(
                                     format!("statefulset/{name} waits for the stale claim {} (owned by an earlier {pod_name_here}) to be collected", existing.metadata.name),
@@ -831,7 +888,10 @@ fn replicas_pass(
                 // still terminating, or another controller's): the create would fail
                 // with AlreadyExists, so the controller reports it once and waits for
                 // the garbage collector or the kubelet to remove it.
-                if world.find(Kind::Pod, ns, &pod_name_here).is_some() {
+                if world
+                    .find(Kind::Pod, ns, &pod_name_here.to_string())
+                    .is_some()
+                {
                     let message = format!("create Pod {pod_name_here} in StatefulSet {name} failed error: pods \"{pod_name_here}\" already exists");
                     if !already_reported(world, v, &message) {
                         return Some(act(Vec::new(), Some(set_event(v, "FailedCreate", message, true)), Text::new(
@@ -904,10 +964,7 @@ fn replicas_pass(
                 // Pending pods get any claim that went missing.
                 let pending =
                     pod.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Pending");
-                if pending
-                    && claim_names(set, ordinal)
-                        .any(|n| world.find(Kind::PersistentVolumeClaim, ns, &n).is_none())
-                {
+                if pending && (0..templates.len()).any(|t| claim_at(t, ordinal).is_none()) {
                     for (_, claim) in claims_for(set, ordinal) {
                         let claim_key = (
                             Kind::PersistentVolumeClaim,
@@ -928,8 +985,9 @@ fn replicas_pass(
                     }
                 }
                 // Claims follow the retention policy.
-                for claim_name in claim_names(set, ordinal) {
-                    if let Some(fixed) = fix_claim_owner(world, set, pod, &claim_name, false) {
+                for t in 0..templates.len() {
+                    if let Some(fixed) = fix_claim_owner(set, pod, claim_at(t, ordinal), false) {
+                        let claim_name = fixed.metadata.name.clone();
                         return Some(act(
                             vec![Write::Update(Object::PersistentVolumeClaim(fixed))],
                             None,
@@ -984,8 +1042,9 @@ fn replicas_pass(
     // Condemned pods: claims first follow the scale-down retention policy.
     for pod in &condemned {
         let ordinal = parent_name_and_ordinal(&pod.metadata.name).1;
-        for claim_name in claim_names(set, ordinal) {
-            if let Some(fixed) = fix_claim_owner(world, set, pod, &claim_name, true) {
+        for t in 0..templates.len() {
+            if let Some(fixed) = fix_claim_owner(set, pod, claim_at(t, ordinal), true) {
+                let claim_name = fixed.metadata.name.clone();
                 return Some(act(
                     vec![Write::Update(Object::PersistentVolumeClaim(fixed))],
                     None,
@@ -1102,25 +1161,72 @@ fn replicas_pass(
     None
 }
 
-/// The controller's decision over every StatefulSet, in namespace and name order.
-pub fn decide(world: &World) -> Decision {
-    let mut waits = Vec::new();
-    let mut next_ms: Option<i64> = None;
-    for set in world.sets() {
-        match sync(world, set) {
-            Decision::Act(a) => return Decision::Act(a),
-            Decision::Idle {
-                waits: w,
-                next_ms: n,
-            } => {
-                waits.extend(w);
-                if let Some(n) = n {
-                    next_ms = Some(next_ms.map_or(n, |m: i64| m.min(n)));
+/// The StatefulSet controller, one set at a time in namespace and name order. A set has
+/// work again when it changes, when a revision, an event about it, or a claim or pod in
+/// its namespace changes in a way it reads, and when the clock moves (minReadySeconds).
+pub const PASS: Part = Part {
+    kinds: &[Kind::StatefulSet],
+    slot: |_| Some(String::new()),
+    one: |world, key| match world.get(key) {
+        Some(Object::StatefulSet(set)) => sync(world, set),
+        _ => Decision::idle(),
+    },
+    touched: |world, key, before, after, mark| {
+        let reads = match key.0 {
+            Kind::ControllerRevision => true,
+            Kind::Pod => pod_as_read(before) != pod_as_read(after),
+            Kind::PersistentVolumeClaim => claim_as_read(before) != claim_as_read(after),
+            Kind::Event => {
+                if let Some(Object::Event(e)) = after.or(before) {
+                    let involved = &e.involved_object;
+                    if involved.kind.as_deref() == Some("StatefulSet") {
+                        mark((
+                            Kind::StatefulSet,
+                            involved.namespace.clone().unwrap_or_default(),
+                            involved.name.clone().unwrap_or_default(),
+                        ));
+                    }
+                }
+                false
+            }
+            _ => false,
+        };
+        if reads {
+            for set in world.of_kind(Kind::StatefulSet) {
+                if set.namespace() == key.1 {
+                    mark(key_of(set));
                 }
             }
         }
-    }
-    Decision::Idle { waits, next_ms }
+    },
+};
+
+/// What the controller reads of a pod: its metadata but the resourceVersion, its phase
+/// and its Ready condition.
+fn pod_as_read(object: Option<&Object>) -> Option<(ObjectMeta, Option<&str>, Option<&Condition>)> {
+    let Some(Object::Pod(pod)) = object else {
+        return None;
+    };
+    let mut meta = pod.metadata.clone();
+    meta.resource_version = None;
+    let status = pod.status.as_ref();
+    Some((
+        meta,
+        status.and_then(|s| s.phase.as_deref()),
+        status.and_then(|s| s.conditions.iter().find(|c| c.type_ == "Ready")),
+    ))
+}
+
+/// What the controller reads of a claim: that it exists, whether it is being deleted,
+/// and its ownerReferences.
+fn claim_as_read(object: Option<&Object>) -> Option<(Option<&str>, &[OwnerReference])> {
+    let Some(Object::PersistentVolumeClaim(claim)) = object else {
+        return None;
+    };
+    Some((
+        claim.metadata.deletion_timestamp.as_deref(),
+        &claim.metadata.owner_references,
+    ))
 }
 
 #[cfg(test)]

@@ -7,10 +7,11 @@
 //! Upstream: pkg/controller/volume/persistentvolume/pv_controller.go,
 //! sig-storage-lib-external-provisioner, external-resizer
 
+use super::queue::Part;
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::storage::{self, events::StorageEvent, *};
 use super::text::Text;
-use super::world::{key_of, World};
+use super::world::{key_of, pod_claims, volume_claim, Key, World};
 use crate::manifest::model::*;
 use crate::time::parse_rfc3339;
 
@@ -91,15 +92,65 @@ fn once(
     Some(pv_act(writes, Some(event_for(object, e)), explain))
 }
 
-/// The PV controller's decision: volumes first (phases, release, reclaim), then claims.
-pub fn decide(world: &World) -> Decision {
+/// The PersistentVolume controller's first pass, one volume at a time in name order:
+/// phases, release and reclaim. A volume has work again when it changes, when its claim
+/// changes, or when an event about it is recorded.
+pub const VOLUMES: Part = Part {
+    kinds: &[Kind::PersistentVolume],
+    slot: |_| Some(String::new()),
+    one: sync_volume_object,
+    touched: |world, key, before, after, mark| match key.0 {
+        Kind::PersistentVolumeClaim => {
+            for object in before.into_iter().chain(after) {
+                if let Object::PersistentVolumeClaim(c) = object {
+                    if let Some(v) = c.spec.volume_name.as_deref() {
+                        mark((Kind::PersistentVolume, String::new(), v.to_string()));
+                    }
+                }
+            }
+            for v in world.reserved_volumes(&key.1, &key.2) {
+                mark((
+                    Kind::PersistentVolume,
+                    String::new(),
+                    v.metadata.name.clone(),
+                ));
+            }
+        }
+        Kind::Event => {
+            if let Some(involved) = involved(before, after, "PersistentVolume") {
+                mark(involved);
+            }
+        }
+        _ => {}
+    },
+};
+
+/// The object an event is about, when it is of this kind.
+pub fn involved(before: Option<&Object>, after: Option<&Object>, kind: &str) -> Option<Key> {
+    let Some(Object::Event(e)) = after.or(before) else {
+        return None;
+    };
+    let involved = &e.involved_object;
+    if involved.kind.as_deref() != Some(kind) {
+        return None;
+    }
+    Some((
+        Kind::from_name(kind)?,
+        involved.namespace.clone().unwrap_or_default(),
+        involved.name.clone().unwrap_or_default(),
+    ))
+}
+
+fn sync_volume_object(world: &World, key: &Key) -> Decision {
+    let Some(Object::PersistentVolume(volume)) = world.get(key) else {
+        return Decision::idle();
+    };
+    let volume = &volume;
     let now = world.now();
-    let volumes: Vec<&PersistentVolume> = world.volumes().collect();
-    let classes: Vec<&StorageClass> = world.classes().collect();
     let mut waits = Vec::new();
-    for volume in &volumes {
+    'volume: {
         if volume.metadata.deletion_timestamp.is_some() {
-            continue;
+            break 'volume;
         }
         let name = volume.metadata.name.as_str();
         let claim = volume.spec.claim_ref.as_ref().and_then(|r| {
@@ -268,56 +319,81 @@ pub fn decide(world: &World) -> Decision {
             }
         }
     }
-    let by_name: std::collections::BTreeMap<&str, &PersistentVolume> =
-        crate::sort::map(volumes.iter().map(|v| (v.metadata.name.as_str(), *v)));
-    // An unbound claim can only bind a volume that is free, reserved for it (claimRef) or
-    // named by it: matching it against those alone gives the same answer as against all
-    // volumes, without a pass over every volume for every waiting claim.
-    let free: Vec<&PersistentVolume> = volumes
-        .iter()
-        .copied()
-        .filter(|v| v.spec.claim_ref.is_none())
-        .collect();
-    let mut reserved: std::collections::BTreeMap<(&str, &str), Vec<&PersistentVolume>> =
-        std::collections::BTreeMap::new();
-    for volume in &volumes {
-        if let Some(r) = &volume.spec.claim_ref {
-            reserved
-                .entry((
-                    r.namespace.as_deref().unwrap_or(""),
-                    r.name.as_deref().unwrap_or(""),
-                ))
-                .or_default()
-                .push(volume);
-        }
+    Decision::Idle {
+        waits,
+        next_ms: None,
     }
-    let candidates = |claim: &PersistentVolumeClaim| -> Vec<&PersistentVolume> {
-        let mut found = free.clone();
-        let ns = claim.metadata.namespace.as_deref().unwrap_or("");
-        if let Some(mine) = reserved.get(&(ns, claim.metadata.name.as_str())) {
-            found.extend(mine.iter().copied());
+}
+
+/// The PersistentVolume controller's second pass, one claim at a time in namespace and
+/// name order: binding, provisioning hand-off, expansion. A claim has work again when it
+/// changes, when a volume that names it, that it names or that is free changes, when one
+/// of its pods changes, or when an event about it is recorded.
+pub const CLAIMS: Part = Part {
+    kinds: &[Kind::PersistentVolumeClaim],
+    slot: |_| Some(String::new()),
+    one: sync_claim,
+    touched: |world, key, before, after, mark| match key.0 {
+        Kind::PersistentVolume => {
+            let volumes = || {
+                before.into_iter().chain(after).filter_map(|o| match o {
+                    Object::PersistentVolume(v) => Some(v),
+                    _ => None,
+                })
+            };
+            if volumes().any(|v| v.spec.claim_ref.is_none()) {
+                world
+                    .of_kind(Kind::PersistentVolumeClaim)
+                    .for_each(|c| mark(key_of(c)));
+                return;
+            }
+            for (ns, claim) in volumes().filter_map(volume_claim) {
+                mark((Kind::PersistentVolumeClaim, ns, claim));
+            }
+            for claim in world.claims() {
+                if claim.spec.volume_name.as_deref() == Some(key.2.as_str()) {
+                    let ns = claim.metadata.namespace.clone().unwrap_or_default();
+                    mark((Kind::PersistentVolumeClaim, ns, claim.metadata.name.clone()));
+                }
+            }
         }
-        if let Some(named) = claim
-            .spec
-            .volume_name
-            .as_deref()
-            .and_then(|n| by_name.get(n))
-        {
-            found.push(named);
+        Kind::Pod => {
+            for object in before.into_iter().chain(after) {
+                if let Object::Pod(pod) = object {
+                    for (ns, claim) in pod_claims(pod) {
+                        mark((Kind::PersistentVolumeClaim, ns, claim));
+                    }
+                }
+            }
         }
-        crate::sort::by(&mut found, |a, b| a.metadata.name.cmp(&b.metadata.name));
-        found.dedup_by(|a, b| a.metadata.name == b.metadata.name);
-        found
+        Kind::Event => {
+            if let Some(involved) = involved(before, after, "PersistentVolumeClaim") {
+                mark(involved);
+            }
+        }
+        _ => {}
+    },
+};
+
+fn sync_claim(world: &World, key: &Key) -> Decision {
+    let Some(Object::PersistentVolumeClaim(claim)) = world.get(key) else {
+        return Decision::idle();
     };
-    for claim in world.claims() {
+    let now = world.now();
+    let classes: Vec<&StorageClass> = world.classes().collect();
+    let mut waits = Vec::new();
+    'claim: {
         let object = || Object::PersistentVolumeClaim(claim.clone());
         let name = claim.metadata.name.as_str();
-        let volume_of = |n: &str| by_name.get(n).copied();
+        let volume_of = |n: &str| match world.find(Kind::PersistentVolume, "", n) {
+            Some(Object::PersistentVolume(v)) => Some(v),
+            _ => None,
+        };
         if claim.metadata.annotations.contains_key(ANN_BIND_COMPLETED) {
             let volume = claim.spec.volume_name.as_deref().and_then(volume_of);
             match sync_bound_claim(claim, volume) {
                 BoundClaimSync::Bind => {
-                    let Some(volume) = volume else { continue };
+                    let Some(volume) = volume else { break 'claim };
                     if volume.spec.claim_ref.is_none() {
                         return pv_act(vec![Write::Update(Object::PersistentVolume(bind_volume_to_claim(volume, claim)))], None, Text::new(
                             format!("Claim {name} is bound to {}, whose claimRef was cleared: the controller binds the volume back.", volume.metadata.name),
@@ -356,16 +432,21 @@ pub fn decide(world: &World) -> Decision {
                     }
                 }
             }
-            continue;
+            break 'claim;
         }
         if claim.metadata.deletion_timestamp.is_some() {
-            continue;
+            break 'claim;
         }
-        match sync_unbound_claim(claim, &candidates(claim), &classes) {
+        match sync_unbound_claim(claim, &world.volumes_for(claim), &classes) {
             UnboundClaimSync::Bind { volume } => {
                 let vname = volume.metadata.name.as_str();
                 if !is_volume_bound_to_claim(volume, claim) {
-                    let why = explain_binding(claim, &volumes, &classes, None);
+                    let why = explain_binding(
+                        claim,
+                        &world.volumes().collect::<Vec<_>>(),
+                        &classes,
+                        None,
+                    );
                     return pv_act(vec![Write::Update(Object::PersistentVolume(bind_volume_to_claim(volume, claim)))], None, Text::new(
                         format!("The PersistentVolume controller finds volume {vname} for claim {name} and binds it (step 1 of 4: the volume's claimRef). {}", why.outcome.text().en),
                         format!("PV 控制器为 PVC {name} 找到卷 {vname} 并开始绑定(第 1 步,共 4 步:设置卷的 claimRef)。{}", why.outcome.text().zh),
@@ -437,7 +518,12 @@ pub fn decide(world: &World) -> Decision {
                     .collect();
                 let refs: Vec<&str> = unscheduled.iter().map(String::as_str).collect();
                 if let Some(e) = other.event(&refs) {
-                    let why = explain_binding(claim, &volumes, &classes, None);
+                    let why = explain_binding(
+                        claim,
+                        &world.volumes().collect::<Vec<_>>(),
+                        &classes,
+                        None,
+                    );
                     let lines = why.outcome.text();
                     if let Some(d) = once(
                         world,
@@ -607,14 +693,51 @@ fn expand(
     }))
 }
 
-/// The external provisioners' decision: a claim handed to a provisioner gets its volume
-/// after `Timing::provision_ms`, or a `ProvisioningFailed` event.
-pub fn decide_provisioners(world: &World) -> Decision {
+/// The external provisioners, one claim at a time in namespace and name order: a claim
+/// handed to a provisioner gets its volume after `Timing::provision_ms`, or a
+/// `ProvisioningFailed` event. A claim has work again when it changes, when its volume
+/// appears or goes, when an event about it is recorded, or when its timer is due.
+pub const PROVISIONERS: Part = Part {
+    kinds: &[Kind::PersistentVolumeClaim],
+    slot: |_| Some(String::new()),
+    one: provision,
+    touched: |world, key, before, after, mark| match key.0 {
+        Kind::PersistentVolume => {
+            for object in before.into_iter().chain(after) {
+                if let Object::PersistentVolume(v) = object {
+                    if let Some((ns, claim)) = volume_claim(v) {
+                        mark((Kind::PersistentVolumeClaim, ns, claim));
+                    }
+                }
+            }
+            if before.is_none() || after.is_none() {
+                if let Some(uid) = key.2.strip_prefix("pvc-") {
+                    for claim in world.of_kind(Kind::PersistentVolumeClaim) {
+                        if claim.meta().uid.as_deref() == Some(uid) {
+                            mark(key_of(claim));
+                        }
+                    }
+                }
+            }
+        }
+        Kind::Event => {
+            if let Some(involved) = involved(before, after, "PersistentVolumeClaim") {
+                mark(involved);
+            }
+        }
+        _ => {}
+    },
+};
+
+fn provision(world: &World, key: &Key) -> Decision {
+    let Some(Object::PersistentVolumeClaim(claim)) = world.get(key) else {
+        return Decision::idle();
+    };
     let classes: Vec<&StorageClass> = world.classes().collect();
     let mut next: Option<i64> = None;
-    for claim in world.claims() {
+    'claim: {
         let Some(provisioner) = claim.metadata.annotations.get(ANN_STORAGE_PROVISIONER) else {
-            continue;
+            break 'claim;
         };
         if claim.metadata.deletion_timestamp.is_some()
             || claim
@@ -623,14 +746,14 @@ pub fn decide_provisioners(world: &World) -> Decision {
                 .as_deref()
                 .is_some_and(|v| !v.is_empty())
         {
-            continue;
+            break 'claim;
         }
         let volume_name = provisioned_volume_name(claim);
         if world
             .find(Kind::PersistentVolume, "", &volume_name)
             .is_some()
         {
-            continue;
+            break 'claim;
         }
         let class_name = persistent_volume_claim_class(claim);
         let Some(class) = classes
@@ -638,12 +761,12 @@ pub fn decide_provisioners(world: &World) -> Decision {
             .copied()
             .find(|c| c.metadata.name == class_name)
         else {
-            continue;
+            break 'claim;
         };
         let delayed = class.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer");
         let selected = claim.metadata.annotations.get(ANN_SELECTED_NODE).cloned();
         if delayed && selected.is_none() {
-            continue;
+            break 'claim;
         }
         let object = Object::PersistentVolumeClaim(claim.clone());
         let name = &claim.metadata.name;
@@ -663,13 +786,13 @@ pub fn decide_provisioners(world: &World) -> Decision {
         };
         let due = started.saturating_add(world.timing.provision_ms);
         if world.now_ms < due {
-            next = Some(next.map_or(due, |n: i64| n.min(due)));
-            continue;
+            next = Some(due);
+            break 'claim;
         }
         if let Some(error) = external_provision_error(claim, class, provisioner) {
             let e = events::provisioning_failed_external(&class.metadata.name, &error);
             if recorded(world, &object, e.reason, &e.message) {
-                continue;
+                break 'claim;
             }
             return Decision::Act(Act {
                 component,

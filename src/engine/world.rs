@@ -101,6 +101,85 @@ pub struct World {
     /// Events by the uid of the object they are about, so components can ask "did I
     /// already say this?" without reading every event.
     events_by_uid: BTreeMap<String, Vec<Key>>,
+    /// Lookups derived from the objects, kept in step by every store and removal.
+    index: Index,
+    /// Every object stored or removed since the last `take_touched`, with what was there
+    /// before: the simulation reads it to know which components must look again.
+    touched: Vec<(Key, Option<Rc<Object>>)>,
+}
+
+/// Lookups the controllers would otherwise find by reading every object.
+#[derive(Clone, Debug, Default)]
+struct Index {
+    /// (namespace, claim) → the pods whose volumes name that claim.
+    claim_users: BTreeMap<(String, String), BTreeSet<String>>,
+    /// Volumes without a claimRef.
+    free_volumes: BTreeSet<String>,
+    /// (namespace, claim) → the volumes whose claimRef names that claim.
+    reserved: BTreeMap<(String, String), BTreeSet<String>>,
+}
+
+/// The claims a pod's volumes name, as (namespace, claim).
+pub fn pod_claims(pod: &Pod) -> impl Iterator<Item = (String, String)> + '_ {
+    let ns = pod.metadata.namespace.clone().unwrap_or_default();
+    pod.spec
+        .volumes
+        .iter()
+        .filter_map(|v| v.persistent_volume_claim.as_ref())
+        .map(move |c| (ns.clone(), c.claim_name.clone()))
+}
+
+/// The claim a volume's claimRef names, as (namespace, claim).
+pub fn volume_claim(volume: &PersistentVolume) -> Option<(String, String)> {
+    volume.spec.claim_ref.as_ref().map(|r| {
+        (
+            r.namespace.clone().unwrap_or_default(),
+            r.name.clone().unwrap_or_default(),
+        )
+    })
+}
+
+impl Index {
+    fn update(&mut self, object: &Object, add: bool) {
+        match object {
+            Object::Pod(pod) => {
+                for claim in pod_claims(pod) {
+                    let users = self.claim_users.entry(claim.clone()).or_default();
+                    if add {
+                        users.insert(pod.metadata.name.clone());
+                    } else {
+                        users.remove(&pod.metadata.name);
+                        if users.is_empty() {
+                            self.claim_users.remove(&claim);
+                        }
+                    }
+                }
+            }
+            Object::PersistentVolume(volume) => {
+                let name = volume.metadata.name.clone();
+                match volume_claim(volume) {
+                    None if add => {
+                        self.free_volumes.insert(name);
+                    }
+                    None => {
+                        self.free_volumes.remove(&name);
+                    }
+                    Some(claim) => {
+                        let volumes = self.reserved.entry(claim.clone()).or_default();
+                        if add {
+                            volumes.insert(name);
+                        } else {
+                            volumes.remove(&name);
+                            if volumes.is_empty() {
+                                self.reserved.remove(&claim);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Nodes the default cluster has.
@@ -124,6 +203,8 @@ impl World {
             pulled: BTreeSet::new(),
             next_pod_ip: BTreeMap::new(),
             events_by_uid: BTreeMap::new(),
+            index: Index::default(),
+            touched: Vec::new(),
         }
     }
 
@@ -179,6 +260,7 @@ impl World {
         );
         world.insert_new(Object::Service(dns), &born);
         world.insert_new(Object::EndpointSlice(dns_slice()), &born);
+        world.touched.clear();
         world
     }
 
@@ -201,13 +283,103 @@ impl World {
     }
 
     fn store(&mut self, key: Key, object: Object) {
-        let (kind, namespace, name) = key;
-        self.objects
-            .entry(kind)
+        let object = Rc::new(object);
+        let old = self
+            .objects
+            .entry(key.0)
             .or_default()
-            .entry(namespace)
+            .entry(key.1.clone())
             .or_default()
-            .insert(name, Rc::new(object));
+            .insert(key.2.clone(), object.clone());
+        if let Some(old) = &old {
+            self.index.update(old, false);
+        }
+        self.index.update(&object, true);
+        self.touched.push((key, old));
+    }
+
+    /// What was stored or removed since the last call, each key with the object it held
+    /// before (the first time it was touched); the objects after are in the store.
+    pub fn take_touched(&mut self) -> Vec<(Key, Option<Rc<Object>>)> {
+        std::mem::take(&mut self.touched)
+    }
+
+    /// The names of the pods (in the claim's namespace) whose volumes name this claim.
+    pub fn claim_users(&self, namespace: &str, claim: &str) -> impl Iterator<Item = &str> {
+        self.index
+            .claim_users
+            .get(&(namespace.to_string(), claim.to_string()))
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+
+    /// The volumes without a claimRef, in name order.
+    pub fn free_volumes(&self) -> impl Iterator<Item = &PersistentVolume> {
+        self.index.free_volumes.iter().filter_map(|n| {
+            match self.find(Kind::PersistentVolume, "", n) {
+                Some(Object::PersistentVolume(v)) => Some(v),
+                _ => None,
+            }
+        })
+    }
+
+    /// The objects of a kind in a namespace whose names start with `prefix`, in name order.
+    pub fn with_prefix(
+        &self,
+        kind: Kind,
+        namespace: &str,
+        prefix: String,
+    ) -> impl Iterator<Item = &Object> {
+        let names = self.objects.get(&kind).and_then(|n| n.get(namespace));
+        let from = (
+            std::ops::Bound::Included(prefix.as_str()),
+            std::ops::Bound::Unbounded,
+        );
+        let found: Vec<&Object> = names
+            .into_iter()
+            .flat_map(|names| names.range::<str, _>(from))
+            .take_while(|(name, _)| name.starts_with(prefix.as_str()))
+            .map(|(_, o)| &**o)
+            .collect();
+        found.into_iter()
+    }
+
+    /// The volumes a claim could bind, in name order: those without a claimRef, those
+    /// reserved for it, and the one it names. A volume whose claimRef names another claim
+    /// never matches, so matching against these gives the same answer as against all.
+    pub fn volumes_for(&self, claim: &PersistentVolumeClaim) -> Vec<&PersistentVolume> {
+        let ns = claim.metadata.namespace.as_deref().unwrap_or("");
+        let mut found: Vec<&PersistentVolume> = self.free_volumes().collect();
+        found.extend(self.reserved_volumes(ns, &claim.metadata.name));
+        if let Some(Object::PersistentVolume(named)) = claim
+            .spec
+            .volume_name
+            .as_deref()
+            .and_then(|n| self.find(Kind::PersistentVolume, "", n))
+        {
+            found.push(named);
+        }
+        crate::sort::by(&mut found, |a, b| a.metadata.name.cmp(&b.metadata.name));
+        found.dedup_by(|a, b| a.metadata.name == b.metadata.name);
+        found
+    }
+
+    /// The volumes whose claimRef names this claim, in name order.
+    pub fn reserved_volumes(
+        &self,
+        namespace: &str,
+        claim: &str,
+    ) -> impl Iterator<Item = &PersistentVolume> {
+        self.index
+            .reserved
+            .get(&(namespace.to_string(), claim.to_string()))
+            .into_iter()
+            .flatten()
+            .filter_map(|n| match self.find(Kind::PersistentVolume, "", n) {
+                Some(Object::PersistentVolume(v)) => Some(v),
+                _ => None,
+            })
     }
 
     fn index_event(&mut self, key: &Key, object: &Object) {
@@ -357,14 +529,17 @@ impl World {
         self.store(key, object);
     }
 
-    pub fn remove(&mut self, key: &Key) -> Option<Object> {
+    pub fn remove(&mut self, key: &Key) -> Option<Rc<Object>> {
         let namespaces = self.objects.get_mut(&key.0)?;
         let names = namespaces.get_mut(&key.1)?;
         let removed = names.remove(&key.2);
         if names.is_empty() {
             namespaces.remove(&key.1);
         }
-        removed.map(Rc::unwrap_or_clone)
+        let removed = removed?;
+        self.index.update(&removed, false);
+        self.touched.push((key.clone(), Some(removed.clone())));
+        Some(removed)
     }
 
     /// A fresh event name for an involved object, like the API server's
