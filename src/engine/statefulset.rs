@@ -25,7 +25,7 @@ pub const HASH_LABEL: &str = "controller.kubernetes.io/hash";
 /// `(parent, ordinal)` of a pod name, or `("", -1)` when it has no trailing ordinal.
 /// Upstream: stateful_set_utils.go `getParentNameAndOrdinal`
 pub fn parent_name_and_ordinal(name: &str) -> (&str, i64) {
-    let digits = name.len() - name.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = name.bytes().rev().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits == name.len() {
         return ("", -1);
     }
@@ -752,10 +752,15 @@ fn replicas_pass(
                 let Object::PersistentVolumeClaim(claim) = claim else {
                     continue;
                 };
-                let Some(i) = claim.metadata.name[prefix.len()..]
+                // Only the name `claim_name` writes for an ordinal: digits, no leading zero.
+                let digits = &claim.metadata.name[prefix.len()..];
+                let canonical = !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                    && (digits == "0" || !digits.starts_with('0'));
+                let Some(i) = digits
                     .parse::<i64>()
                     .ok()
-                    .filter(|o| claim.metadata.name == claim_name(&t.metadata.name, name, *o))
+                    .filter(|_| canonical)
                     .and_then(index)
                 else {
                     continue;

@@ -7,6 +7,8 @@ use super::world::{key_of, Key, World};
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use serde_json::Value;
+use std::cell::OnceCell;
+use std::rc::Rc;
 
 /// Who made a write.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -124,12 +126,33 @@ pub enum Op {
     Deleted,
 }
 
-/// One object a step changed, with the changed field paths (`status.phase`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One object a step changed. An update keeps the object before and after it, so the
+/// changed field paths (`status.phase`) are worked out only when something shows them.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Change {
     pub key: Key,
     pub op: Op,
-    pub fields: Vec<String>,
+    versions: Option<(Rc<Object>, Rc<Object>)>,
+    fields: OnceCell<Vec<String>>,
+}
+
+impl Change {
+    fn new(key: Key, op: Op, versions: Option<(Rc<Object>, Rc<Object>)>) -> Change {
+        Change {
+            key,
+            op,
+            versions,
+            fields: OnceCell::new(),
+        }
+    }
+
+    /// The changed field paths of an update (empty for a create or delete).
+    pub fn fields(&self) -> &[String] {
+        self.fields.get_or_init(|| match &self.versions {
+            Some((before, after)) => changed_fields(before, after),
+            None => Vec::new(),
+        })
+    }
 }
 
 /// The event as the step log shows it.
@@ -329,43 +352,35 @@ fn write(world: &mut World, act: Act, index: usize, detail: Fields) -> Step {
                 super::api::prepare_for_create(&mut object);
                 super::api::admit_create(world, &mut object);
                 let key = world.insert_new(object, &now);
-                changes.push(Change {
-                    key,
-                    op: Op::Created,
-                    fields: Vec::new(),
-                });
+                changes.push(Change::new(key, Op::Created, None));
             }
             Write::Update(mut object) => {
                 let key = key_of(&object);
                 let Some(before) = world.get_shared(&key) else {
                     continue;
                 };
-                if object.kind() == Kind::StatefulSet && spec_json(&before) != spec_json(&object) {
+                let same_spec = matches!((&*before, &object), (Object::StatefulSet(b), Object::StatefulSet(a)) if a.spec == b.spec);
+                if object.kind() == Kind::StatefulSet
+                    && !same_spec
+                    && spec_json(&before) != spec_json(&object)
+                {
                     let generation = before.meta().generation.unwrap_or(1);
                     object.meta_mut().generation = Some(generation.saturating_add(1));
                 }
                 object.meta_mut().resource_version = Some(world.bump_resource_version());
-                let fields = match detail {
-                    Fields::Diff => changed_fields(&before, &object),
-                    Fields::Skip => Vec::new(),
-                };
                 if let (Object::Pod(b), Object::Pod(a)) = (&*before, &object) {
                     world.note_pod_write(Some(b), a);
                 }
                 world.put(object);
-                changes.push(Change {
-                    key,
-                    op: Op::Updated,
-                    fields,
-                });
+                let versions = match detail {
+                    Fields::Diff => world.get_shared(&key).map(|after| (before, after)),
+                    Fields::Skip => None,
+                };
+                changes.push(Change::new(key, Op::Updated, versions));
             }
             Write::Remove(key) => {
                 if world.remove(&key).is_some() {
-                    changes.push(Change {
-                        key,
-                        op: Op::Deleted,
-                        fields: Vec::new(),
-                    });
+                    changes.push(Change::new(key, Op::Deleted, None));
                 }
             }
         }

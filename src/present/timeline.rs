@@ -60,7 +60,7 @@ fn verb(step: &Step) -> String {
             let fields = step
                 .changes
                 .first()
-                .map(|c| c.fields.clone())
+                .map(|c| c.fields().to_vec())
                 .unwrap_or_default();
             if fields.iter().all(|f| f.starts_with("status")) && !fields.is_empty() {
                 "UpdateStatus".into()
@@ -134,7 +134,7 @@ pub fn mark_class(step: &Step) -> &'static str {
         return "pod-create";
     }
     let binding = step.changes.iter().any(|c| {
-        c.fields.iter().any(|f| {
+        c.fields().iter().any(|f| {
             f == "spec.claimRef" || f == "spec.volumeName" || f.starts_with("spec.claimRef.")
         })
     });
@@ -219,7 +219,7 @@ pub fn line(step: &Step) -> String {
             .first()
             .map(|c| {
                 let fields = c
-                    .fields
+                    .fields()
                     .iter()
                     .take(4)
                     .cloned()

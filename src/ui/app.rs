@@ -942,7 +942,7 @@ pub fn app() -> Html {
             })
         })));
     let changed_fields: Vec<String> = current
-        .map(|s| s.changes.iter().flat_map(|c| c.fields.clone()).collect())
+        .map(|s| s.changes.iter().flat_map(|c| c.fields().to_vec()).collect())
         .unwrap_or_default();
     // The log rows and the timeline marks change only when the trace does (a new step, a
     // fork, another simulation), not when the cursor moves: build them once per trace.
