@@ -98,11 +98,16 @@ fn sync(world: &World, key: &Key) -> Decision {
             if s.metadata.namespace.as_deref() == Some(ns.as_str())
                 && s.metadata.labels.get(SERVICE_NAME_LABEL) == Some(&name) =>
         {
-            Some(s.clone())
+            Some(s)
         }
         _ => None,
     });
     let labels = endpointslice::slice_labels(service);
+    if let Some(slice) = existing {
+        if slice.endpoints == endpoints && slice.ports == ports && slice.metadata.labels == labels {
+            return Decision::idle();
+        }
+    }
     let ready: Vec<String> = endpoints
         .iter()
         .filter(|e| e.conditions.ready == Some(true))
@@ -145,16 +150,17 @@ fn sync(world: &World, key: &Key) -> Decision {
             })
         }
         Some(slice) => {
-            if slice.endpoints == endpoints
-                && slice.ports == ports
-                && slice.metadata.labels == labels
-            {
-                return Decision::idle();
-            }
-            let mut updated = slice.clone();
-            updated.endpoints = endpoints;
-            updated.ports = ports;
-            updated.metadata.labels = labels;
+            let updated = EndpointSlice {
+                api_version: slice.api_version.clone(),
+                kind: slice.kind.clone(),
+                metadata: ObjectMeta {
+                    labels,
+                    ..slice.metadata.clone()
+                },
+                address_type: slice.address_type.clone(),
+                endpoints,
+                ports,
+            };
             Decision::Act(Act {
                 component: Component::EndpointSlice,
                 writes: vec![Write::Update(Object::EndpointSlice(updated))],

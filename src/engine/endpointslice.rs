@@ -136,13 +136,19 @@ pub fn endpoint_ports(service: &Service, pod: Option<&Pod>) -> Vec<EndpointPort>
 }
 
 /// Compares pod names so that `web-2` sorts before `web-10`.
+#[cfg(test)]
 fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
-    let split = |s: &str| {
-        let digits = s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-        let (head, tail) = s.split_at(s.len() - digits);
-        (head.to_string(), tail.parse::<u64>().ok())
-    };
-    split(a).cmp(&split(b)).then_with(|| a.cmp(b))
+    (split_ordinal(a), a).cmp(&(split_ordinal(b), b))
+}
+
+/// Where a pod name sorts: without its trailing number, the number, then the whole name.
+type NameOrder<'a> = (&'a str, Option<u64>, &'a str);
+
+/// A name without its trailing number, and the number.
+fn split_ordinal(s: &str) -> (&str, Option<u64>) {
+    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let (head, tail) = s.split_at(s.len() - digits);
+    (head, tail.parse::<u64>().ok())
 }
 
 /// The endpoints and ports the Service's slice should hold now, in pod-name order.
@@ -151,15 +157,19 @@ pub fn desired(
     pods: &[&Pod],
     nodes: &[&Node],
 ) -> (Vec<Endpoint>, Vec<EndpointPort>) {
-    let mut members: Vec<&Pod> = pods
+    // Each name is split once, not at every comparison.
+    let mut members: Vec<(NameOrder, &Pod)> = pods
         .iter()
         .copied()
         .filter(|p| p.metadata.namespace == service.metadata.namespace)
         .filter(|p| selects(service, p) && should_pod_be_in_endpoints(p))
+        .map(|p| {
+            let (head, ordinal) = split_ordinal(&p.metadata.name);
+            ((head, ordinal, p.metadata.name.as_str()), p)
+        })
         .collect();
-    crate::sort::by(&mut members, |a, b| {
-        natural_order(&a.metadata.name, &b.metadata.name)
-    });
+    crate::sort::by(&mut members, |a, b| a.0.cmp(&b.0));
+    let members: Vec<&Pod> = members.into_iter().map(|(_, p)| p).collect();
     let endpoints = members
         .iter()
         .map(|p| pod_to_endpoint(p, service, nodes))

@@ -5,12 +5,14 @@
 //! logical clock to the next timer when none has work. An input given while looking at
 //! the past forks the history there.
 
+use super::endpointslice::SERVICE_NAME_LABEL;
 use super::queue::{self, Part, Queues, WAITS_KEPT};
-use super::step::{self, Act, Component, Decision, Step};
+use super::step::{self, Act, Decision, Step};
 use super::text::Text;
 use super::world::{Timing, World};
 use super::{dns, endpoints, gc, kubelet, scheduler, statefulset, volume};
-use crate::manifest::model::Kind;
+use crate::manifest::model::{Kind, Object};
+use std::collections::BTreeSet;
 
 /// How often (in steps) the world is kept whole, so seeking replays at most this many acts.
 const CHECKPOINT_EVERY: usize = 128;
@@ -165,8 +167,9 @@ impl Simulation {
     }
 
     fn push_waiting(&mut self, act: Act, waits: Vec<Text>) {
-        let before_dns = touches_dns(&act)
-            .then(|| dns::names(&dns::Dns::records_only(dns_objects(&self.world))));
+        let scope = dns_scope(&self.world, &act);
+        let before_dns = (!scope.is_empty())
+            .then(|| dns::names(&dns::Dns::records_only(dns_objects(&self.world, &scope))));
         let now = self.world.now_ms;
         let index = self.cursor + 1;
         let pulled = self.world.pulled.len();
@@ -176,7 +179,7 @@ impl Simulation {
         self.queues
             .touched(&self.world, &PARTS, &touched, pulled_changed);
         if let Some(before) = before_dns {
-            let after = dns::names(&dns::Dns::records_only(dns_objects(&self.world)));
+            let after = dns::names(&dns::Dns::records_only(dns_objects(&self.world, &scope)));
             step.dns = dns::changes(&before, &after);
         }
         step.waits = waits;
@@ -347,29 +350,66 @@ fn is_noop(world: &World, act: &Act) -> bool {
         })
 }
 
-/// The objects DNS records are made from (namespaces, Services, EndpointSlices): the rest
-/// of the world, pods and events above all, need not be read.
-fn dns_objects(world: &World) -> impl Iterator<Item = &crate::manifest::model::Object> {
-    [Kind::Namespace, Kind::Service, Kind::EndpointSlice]
-        .into_iter()
-        .flat_map(|kind| world.of_kind(kind))
+/// The Services whose DNS names an act may change, as (namespace, name): those it writes
+/// and those whose EndpointSlices it writes (labelled before or after).
+fn dns_scope(world: &World, act: &Act) -> BTreeSet<(String, String)> {
+    let mut scope = BTreeSet::new();
+    let mut add = |ns: &str, object: &Object| match object {
+        Object::Service(s) => {
+            scope.insert((ns.to_string(), s.metadata.name.clone()));
+        }
+        Object::EndpointSlice(s) => {
+            if let Some(service) = s.metadata.labels.get(SERVICE_NAME_LABEL) {
+                scope.insert((ns.to_string(), service.clone()));
+            }
+        }
+        _ => {}
+    };
+    for write in &act.writes {
+        let (written, key) = match write {
+            step::Write::Create(o) | step::Write::Update(o) => {
+                let mut key = super::world::key_of(o);
+                if o.kind().namespaced() && key.1.is_empty() {
+                    key.1 = "default".into();
+                }
+                (Some(o), key)
+            }
+            step::Write::Remove(k) => (None, k.clone()),
+        };
+        if !matches!(key.0, Kind::Service | Kind::EndpointSlice) {
+            continue;
+        }
+        if let Some(o) = written {
+            add(&key.1, o);
+        }
+        if let Some(stored) = world.get(&key) {
+            add(&key.1, stored);
+        }
+    }
+    scope
 }
 
-fn touches_dns(act: &Act) -> bool {
-    matches!(act.component, Component::EndpointSlice)
-        || act.writes.iter().any(|w| match w {
-            step::Write::Create(o) | step::Write::Update(o) => {
-                matches!(o.kind(), Kind::Service | Kind::EndpointSlice)
-            }
-            step::Write::Remove(k) => matches!(k.0, Kind::Service | Kind::EndpointSlice),
-        })
+/// The objects the DNS records of these Services are made from: the Services and their
+/// EndpointSlices. Other names cannot change, so the rest of the world need not be read.
+fn dns_objects<'a>(
+    world: &'a World,
+    scope: &'a BTreeSet<(String, String)>,
+) -> impl Iterator<Item = &'a Object> + 'a {
+    scope.iter().flat_map(move |(ns, name)| {
+        let service = world.find(Kind::Service, ns, name).into_iter();
+        let slices = world.of_kind(Kind::EndpointSlice).filter(move |o| {
+            o.namespace() == ns
+                && o.meta().labels.get(SERVICE_NAME_LABEL).map(String::as_str)
+                    == Some(name.as_str())
+        });
+        service.chain(slices)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::step::Write;
-    use crate::manifest::model::Object;
+    use crate::engine::step::{Component, Write};
 
     const SET: &str = "apiVersion: storage.k8s.io/v1
 kind: StorageClass

@@ -89,7 +89,7 @@ pub struct World {
     /// kind → namespace → name → object: lookups by `&str`, iteration in key order.
     /// Objects are shared between copies of the world (checkpoints) until one is
     /// written, so keeping a checkpoint costs a map of pointers, not a copy of every object.
-    objects: BTreeMap<Kind, BTreeMap<String, BTreeMap<String, Rc<Object>>>>,
+    objects: BTreeMap<Kind, BTreeMap<Name, BTreeMap<Name, Rc<Object>>>>,
     next_resource_version: u64,
     next_event: u64,
     pub rng: Rng,
@@ -100,7 +100,7 @@ pub struct World {
     pub next_pod_ip: BTreeMap<String, u32>,
     /// Events by the uid of the object they are about, so components can ask "did I
     /// already say this?" without reading every event.
-    events_by_uid: BTreeMap<String, Vec<Key>>,
+    events_by_uid: BTreeMap<Name, Vec<(Name, Name)>>,
     /// Lookups derived from the objects, kept in step by every store and removal.
     index: Index,
     /// Every object stored or removed since the last `take_touched`, with what was there
@@ -108,15 +108,55 @@ pub struct World {
     touched: Vec<(Key, Option<Rc<Object>>)>,
 }
 
+/// A name or namespace as the store keeps it: shared, so that keeping a copy of the
+/// world (a checkpoint) copies pointers, not strings.
+type Name = Rc<str>;
+
+/// namespace → name → names: what an index keeps for a namespaced object.
+type Related = BTreeMap<Name, BTreeMap<Name, BTreeSet<Name>>>;
+
 /// Lookups the controllers would otherwise find by reading every object.
 #[derive(Clone, Debug, Default)]
 struct Index {
-    /// (namespace, claim) → the pods whose volumes name that claim.
-    claim_users: BTreeMap<(String, String), BTreeSet<String>>,
+    /// namespace → claim → the pods whose volumes name that claim.
+    claim_users: Related,
     /// Volumes without a claimRef.
-    free_volumes: BTreeSet<String>,
-    /// (namespace, claim) → the volumes whose claimRef names that claim.
-    reserved: BTreeMap<(String, String), BTreeSet<String>>,
+    free_volumes: BTreeSet<Name>,
+    /// namespace → claim → the volumes whose claimRef names that claim.
+    reserved: Related,
+}
+
+/// Adds or removes `item` under (namespace, name).
+fn relate(map: &mut Related, namespace: &str, name: &str, item: &str, add: bool) {
+    if add {
+        map.entry(namespace.into())
+            .or_default()
+            .entry(name.into())
+            .or_default()
+            .insert(item.into());
+        return;
+    }
+    let Some(names) = map.get_mut(namespace) else {
+        return;
+    };
+    if let Some(items) = names.get_mut(name) {
+        items.remove(item);
+        if items.is_empty() {
+            names.remove(name);
+        }
+    }
+    if names.is_empty() {
+        map.remove(namespace);
+    }
+}
+
+/// The names kept under (namespace, name).
+fn related<'a>(map: &'a Related, namespace: &str, name: &str) -> impl Iterator<Item = &'a str> {
+    map.get(namespace)
+        .and_then(|names| names.get(name))
+        .into_iter()
+        .flatten()
+        .map(|n| &**n)
 }
 
 /// The claims a pod's volumes name, as (namespace, claim).
@@ -143,38 +183,20 @@ impl Index {
     fn update(&mut self, object: &Object, add: bool) {
         match object {
             Object::Pod(pod) => {
-                for claim in pod_claims(pod) {
-                    let users = self.claim_users.entry(claim.clone()).or_default();
-                    if add {
-                        users.insert(pod.metadata.name.clone());
-                    } else {
-                        users.remove(&pod.metadata.name);
-                        if users.is_empty() {
-                            self.claim_users.remove(&claim);
-                        }
-                    }
+                for (ns, claim) in pod_claims(pod) {
+                    relate(&mut self.claim_users, &ns, &claim, &pod.metadata.name, add);
                 }
             }
             Object::PersistentVolume(volume) => {
-                let name = volume.metadata.name.clone();
+                let name = volume.metadata.name.as_str();
                 match volume_claim(volume) {
                     None if add => {
-                        self.free_volumes.insert(name);
+                        self.free_volumes.insert(name.into());
                     }
                     None => {
-                        self.free_volumes.remove(&name);
+                        self.free_volumes.remove(name);
                     }
-                    Some(claim) => {
-                        let volumes = self.reserved.entry(claim.clone()).or_default();
-                        if add {
-                            volumes.insert(name);
-                        } else {
-                            volumes.remove(&name);
-                            if volumes.is_empty() {
-                                self.reserved.remove(&claim);
-                            }
-                        }
-                    }
+                    Some((ns, claim)) => relate(&mut self.reserved, &ns, &claim, name, add),
                 }
             }
             _ => {}
@@ -284,13 +306,19 @@ impl World {
 
     fn store(&mut self, key: Key, object: Object) {
         let object = Rc::new(object);
-        let old = self
+        let names = self
             .objects
             .entry(key.0)
             .or_default()
-            .entry(key.1.clone())
-            .or_default()
-            .insert(key.2.clone(), object.clone());
+            .entry(key.1.as_str().into())
+            .or_default();
+        let old = match names.get_mut(key.2.as_str()) {
+            Some(slot) => Some(std::mem::replace(slot, object.clone())),
+            None => {
+                names.insert(key.2.as_str().into(), object.clone());
+                None
+            }
+        };
         if let Some(old) = &old {
             self.index.update(old, false);
         }
@@ -305,13 +333,12 @@ impl World {
     }
 
     /// The names of the pods (in the claim's namespace) whose volumes name this claim.
-    pub fn claim_users(&self, namespace: &str, claim: &str) -> impl Iterator<Item = &str> {
-        self.index
-            .claim_users
-            .get(&(namespace.to_string(), claim.to_string()))
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
+    pub fn claim_users<'a>(
+        &'a self,
+        namespace: &str,
+        claim: &str,
+    ) -> impl Iterator<Item = &'a str> {
+        related(&self.index.claim_users, namespace, claim)
     }
 
     /// The volumes without a claimRef, in name order.
@@ -366,28 +393,28 @@ impl World {
     }
 
     /// The volumes whose claimRef names this claim, in name order.
-    pub fn reserved_volumes(
-        &self,
+    pub fn reserved_volumes<'a>(
+        &'a self,
         namespace: &str,
         claim: &str,
-    ) -> impl Iterator<Item = &PersistentVolume> {
-        self.index
-            .reserved
-            .get(&(namespace.to_string(), claim.to_string()))
-            .into_iter()
-            .flatten()
-            .filter_map(|n| match self.find(Kind::PersistentVolume, "", n) {
+    ) -> impl Iterator<Item = &'a PersistentVolume> {
+        related(&self.index.reserved, namespace, claim).filter_map(|n| {
+            match self.find(Kind::PersistentVolume, "", n) {
                 Some(Object::PersistentVolume(v)) => Some(v),
                 _ => None,
-            })
+            }
+        })
     }
 
     fn index_event(&mut self, key: &Key, object: &Object) {
         if let Object::Event(e) = object {
             if let Some(uid) = &e.involved_object.uid {
-                let keys = self.events_by_uid.entry(uid.clone()).or_default();
-                if !keys.contains(key) {
-                    keys.push(key.clone());
+                let keys = self.events_by_uid.entry(uid.as_str().into()).or_default();
+                if !keys
+                    .iter()
+                    .any(|(ns, name)| **ns == *key.1 && **name == *key.2)
+                {
+                    keys.push((key.1.as_str().into(), key.2.as_str().into()));
                 }
             }
         }
@@ -399,7 +426,7 @@ impl World {
             .get(uid)
             .into_iter()
             .flatten()
-            .filter_map(move |k| match self.get(k) {
+            .filter_map(move |(ns, name)| match self.find(Kind::Event, ns, name) {
                 Some(Object::Event(e)) => Some(e),
                 _ => None,
             })
@@ -447,7 +474,11 @@ impl World {
 
     /// The stored object itself, shared: cheap to keep while the world is written.
     pub fn get_shared(&self, key: &Key) -> Option<Rc<Object>> {
-        self.objects.get(&key.0)?.get(&key.1)?.get(&key.2).cloned()
+        self.objects
+            .get(&key.0)?
+            .get(key.1.as_str())?
+            .get(key.2.as_str())
+            .cloned()
     }
 
     pub fn contains(&self, key: &Key) -> bool {
@@ -531,10 +562,10 @@ impl World {
 
     pub fn remove(&mut self, key: &Key) -> Option<Rc<Object>> {
         let namespaces = self.objects.get_mut(&key.0)?;
-        let names = namespaces.get_mut(&key.1)?;
-        let removed = names.remove(&key.2);
+        let names = namespaces.get_mut(key.1.as_str())?;
+        let removed = names.remove(key.2.as_str());
         if names.is_empty() {
-            namespaces.remove(&key.1);
+            namespaces.remove(key.1.as_str());
         }
         let removed = removed?;
         self.index.update(&removed, false);
