@@ -1,11 +1,13 @@
 //! Engine benchmarks with criterion: the tutorial's example to settled; a Parallel
 //! StatefulSet with dynamic provisioning (default StorageClass) and a headless Service at
-//! 1,000 and 2,000 replicas to settled (the ratio shows how cost grows); OrderedReady at
-//! 1,000; and seeking to seeded random steps among 10,000. After criterion's own output a
-//! summary prints each budget, the measured number (the median of the timed runs; for
-//! seeking, the slowest seek) and whether it is met. Run with `cargo bench --bench engine`.
-//! A case too slow to sample is timed once (see `SAMPLE_UNDER`), so the command ends in
-//! minutes whatever the engine's speed.
+//! 500, 1,000 and 2,000 replicas to settled; OrderedReady at 1,000; and seeking to seeded
+//! random steps among 10,000. The simulation keeps at most 1,000 pods per set, so the
+//! 2,000-replica run simulates as many pods as the 1,000 one, and the 500-replica run
+//! gives the ratio that shows how cost grows. After criterion's own output a summary
+//! prints each budget, the measured number (the median of the timed runs; for seeking,
+//! the median and the slowest seek) and whether it is met. Run with
+//! `cargo bench --bench engine`. A case too slow to sample is timed once (see
+//! `SAMPLE_UNDER`), so the command ends in minutes whatever the engine's speed.
 
 use criterion::{criterion_group, Criterion};
 use std::sync::Mutex;
@@ -113,6 +115,7 @@ fn bench_settle(c: &mut Criterion, case: &'static str, yaml: &str) -> (Simulatio
 
 fn benches(c: &mut Criterion) {
     bench_settle(c, "tutorial example", WEB);
+    bench_settle(c, "Parallel 500", &scenario(500, "Parallel"));
     let (mut sim, took) = bench_settle(c, "Parallel 1000", &scenario(1000, "Parallel"));
     if took <= DOUBLE_UNDER {
         bench_settle(c, "Parallel 2000", &scenario(2000, "Parallel"));
@@ -178,6 +181,7 @@ fn summary() {
     );
     for case in [
         "tutorial example",
+        "Parallel 500",
         "Parallel 1000",
         "Parallel 2000",
         "OrderedReady 1000",
@@ -222,6 +226,21 @@ fn summary() {
             "time ratio 2000 / 1000 replicas", "2.2", "-"
         );
     }
+    // The simulation keeps at most 1,000 pods per StatefulSet, so the 2,000-replica run
+    // simulates as many pods as the 1,000 one: how cost grows shows from 500 to 1,000.
+    if let (Some((a, _)), Some((b, _))) = (
+        median(&runs, "Parallel 500"),
+        median(&runs, "Parallel 1000"),
+    ) {
+        let ratio = b / a;
+        println!(
+            "{:<52} {:>12} {:>12.2}  {}",
+            "time ratio 1000 / 500 replicas (both simulated)",
+            "2.2",
+            ratio,
+            verdict(ratio, 2.2)
+        );
+    }
     let seeks: Vec<(f64, usize)> = runs
         .iter()
         .filter(|r| r.0 == "seek")
@@ -229,6 +248,16 @@ fn summary() {
         .collect();
     if let Some(among) = seeks.first().map(|s| s.1) {
         let worst = seeks.iter().map(|s| s.0).fold(0.0, f64::max);
+        let mut times: Vec<f64> = seeks.iter().map(|s| s.0).collect();
+        times.sort_by(f64::total_cmp);
+        let middle = times.get(times.len() / 2).copied().unwrap_or(0.0);
+        println!(
+            "{:<52} {:>9} ms {:>9.3} ms  {}",
+            "median seek",
+            1,
+            middle * 1e3,
+            verdict(middle * 1e3, 1.0)
+        );
         let label = format!("slowest of {} seeks among {among} steps", seeks.len());
         println!(
             "{label:<52} {:>9} ms {:>9.3} ms  {}",

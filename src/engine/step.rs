@@ -258,14 +258,14 @@ fn record_event(world: &mut World, component: &Component, spec: &EventSpec) -> O
         Component::Kubelet(node) => Some(node.clone()),
         _ => None,
     };
+    let source = component.name();
     let existing = world
-        .events_for(uid.as_deref().unwrap_or(""))
-        .find(|e| {
-            e.reason == spec.reason
-                && e.message == spec.message
-                && e.involved_object.name.as_deref() == Some(name.as_str())
-                && e.source.component.as_deref() == Some(component.name().as_str())
-        })
+        .event_saying(
+            (uid.as_deref().unwrap_or(""), &name),
+            &spec.reason,
+            &spec.message,
+            &source,
+        )
         .cloned();
     match existing {
         Some(mut e) => {

@@ -100,7 +100,7 @@ pub struct World {
     pub next_pod_ip: BTreeMap<String, u32>,
     /// Events by the uid of the object they are about, so components can ask "did I
     /// already say this?" without reading every event.
-    events_by_uid: BTreeMap<Name, Vec<(Name, Name)>>,
+    events_by_uid: BTreeMap<Name, Vec<(u64, Name, Name)>>,
     /// Lookups derived from the objects, kept in step by every store and removal.
     index: Index,
     /// Every object stored or removed since the last `take_touched`, with what was there
@@ -157,6 +157,19 @@ fn related<'a>(map: &'a Related, namespace: &str, name: &str) -> impl Iterator<I
         .into_iter()
         .flatten()
         .map(|n| &**n)
+}
+
+/// A 64-bit FNV-1a hash of what an event says, so finding the event to count again
+/// compares numbers first.
+fn event_text_hash(reason: &str, message: &str, component: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [reason, message, component] {
+        for byte in part.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// The claims a pod's volumes name, as (namespace, claim).
@@ -412,9 +425,14 @@ impl World {
                 let keys = self.events_by_uid.entry(uid.as_str().into()).or_default();
                 if !keys
                     .iter()
-                    .any(|(ns, name)| **ns == *key.1 && **name == *key.2)
+                    .any(|(_, ns, name)| **ns == *key.1 && **name == *key.2)
                 {
-                    keys.push((key.1.as_str().into(), key.2.as_str().into()));
+                    let says = event_text_hash(
+                        &e.reason,
+                        &e.message,
+                        e.source.component.as_deref().unwrap_or(""),
+                    );
+                    keys.push((says, key.1.as_str().into(), key.2.as_str().into()));
                 }
             }
         }
@@ -426,9 +444,38 @@ impl World {
             .get(uid)
             .into_iter()
             .flatten()
-            .filter_map(move |(ns, name)| match self.find(Kind::Event, ns, name) {
+            .filter_map(
+                move |(_, ns, name)| match self.find(Kind::Event, ns, name) {
+                    Some(Object::Event(e)) => Some(e),
+                    _ => None,
+                },
+            )
+    }
+
+    /// The oldest event about the object with this uid and name that says this (reason,
+    /// message, source component): what the event recorder counts again instead of
+    /// recording it twice.
+    pub fn event_saying(
+        &self,
+        (uid, name): (&str, &str),
+        reason: &str,
+        message: &str,
+        component: &str,
+    ) -> Option<&Event> {
+        let says = event_text_hash(reason, message, component);
+        self.events_by_uid
+            .get(uid)?
+            .iter()
+            .filter(|(hash, _, _)| *hash == says)
+            .filter_map(|(_, ns, name)| match self.find(Kind::Event, ns, name) {
                 Some(Object::Event(e)) => Some(e),
                 _ => None,
+            })
+            .find(|e| {
+                e.reason == reason
+                    && e.message == message
+                    && e.involved_object.name.as_deref() == Some(name)
+                    && e.source.component.as_deref() == Some(component)
             })
     }
 
