@@ -86,21 +86,30 @@ pub fn put<T: ToJson>(map: &mut Map<String, Value>, key: &str, value: &T, field:
     if field == Field::Omit && value.is_empty_json() {
         return;
     }
-    map.insert(key.to_string(), value.to_json());
+    put_value(map, key, value.to_json());
 }
 
-/// Reads (and removes) one field of a struct.
 #[inline(never)]
-pub fn take<T: FromJson + Default>(
+fn put_value(map: &mut Map<String, Value>, key: &str, value: Value) {
+    map.insert(key.to_string(), value);
+}
+
+/// Reads (and removes) one field of a struct into its place in a default value, which
+/// stays when the field is missing. Filling one value in place, rather than building the
+/// struct from a value per field, leaves a single drop on the error path.
+#[inline(never)]
+pub fn take<T: FromJson>(
+    slot: &mut T,
     map: &mut Map<String, Value>,
     key: &str,
     field: Field,
-) -> Result<T, Error> {
+) -> Result<(), Error> {
     match map.remove(key) {
-        Some(value) => T::from_json(value),
-        None if field == Field::Required => Err(Error(format!("missing field `{key}`"))),
-        None => Ok(T::default()),
+        Some(value) => *slot = T::from_json(value)?,
+        None if field == Field::Required => return Err(Error(format!("missing field `{key}`"))),
+        None => {}
     }
+    Ok(())
 }
 
 /// Writes a struct's unmodelled fields next to its modelled ones.
@@ -139,11 +148,11 @@ macro_rules! json_struct {
             fn from_json(value: serde_json::Value) -> Result<Self, $crate::manifest::json::Error> {
                 #[allow(unused_mut)]
                 let mut map = $crate::manifest::json::object(value, stringify!($ty))?;
-                Ok($ty {
-                    $($field: $crate::manifest::json::take(
-                        &mut map, $key, $crate::manifest::json::Field::$mode)?,)*
-                    $($extra: $crate::manifest::json::rest(map),)?
-                })
+                let mut out = <$ty>::default();
+                $($crate::manifest::json::take(
+                    &mut out.$field, &mut map, $key, $crate::manifest::json::Field::$mode)?;)*
+                $(out.$extra = $crate::manifest::json::rest(map);)?
+                Ok(out)
             }
         }
     };
