@@ -1,11 +1,12 @@
 // Moves every inline <script> of dist/index.html into dist/boot.js (with the embed's
 // click-to-load switch) and checks that the page then has no inline script and only
 // relative asset URLs, so it runs under the Content-Security-Policy (no 'unsafe-inline')
-// and from any sub-path. Then writes the offline worker dist/sw.js from static/sw.js with
-// the list of dist files and a build id (a hash of their contents), and has boot.js
-// register it with a relative URL and scope once the app starts.
+// and from any sub-path. Leaves out the lessons' README (the site never reads it). Then
+// writes the offline worker dist/sw.js from static/sw.js with the list of dist files and
+// a build id (a hash of their contents), and has boot.js register it with a relative URL
+// and scope once the app starts.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 const dist = process.argv[2] ?? "dist";
@@ -59,6 +60,9 @@ if (absolute.length > 0) {
   process.exit(1);
 }
 writeFileSync(file, html);
+
+// The lessons' README is for readers of the repository; the site never fetches it.
+rmSync(join(dist, "lessons", "README.md"), { force: true });
 
 // The offline worker: every file of the build but the worker itself and the build stamp.
 const files = readdirSync(dist, { recursive: true, withFileTypes: true })
