@@ -269,19 +269,37 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: ToJson> ToJson for Vec<T> {
     fn to_json(&self) -> Value {
-        Value::Array(self.iter().map(T::to_json).collect())
+        list_json(&mut self.iter().map(T::to_json))
     }
     fn is_empty_json(&self) -> bool {
         self.is_empty()
     }
 }
 
+/// A sequence of the items `items` writes: collected by one compiled copy for every item type.
+#[inline(never)]
+fn list_json(items: &mut dyn Iterator<Item = Value>) -> Value {
+    Value::Array(items.collect())
+}
+
+/// Reads every item of a sequence with `each`: the walk is compiled once, only the item's
+/// conversion once per item type.
+#[inline(never)]
+fn each_item(value: Value, each: &mut dyn FnMut(Value) -> Result<(), Error>) -> Result<(), Error> {
+    match value {
+        Value::Array(items) => items.into_iter().try_for_each(each),
+        other => Err(invalid(&other, "a sequence")),
+    }
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Array(items) => items.into_iter().map(T::from_json).collect(),
-            other => Err(invalid(&other, "a sequence")),
-        }
+        let mut out = Vec::new();
+        each_item(value, &mut |item| {
+            out.push(T::from_json(item)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
 }
 
@@ -298,18 +316,28 @@ impl<T: ToJson> ToJson for BTreeMap<String, T> {
     }
 }
 
+/// Reads every entry of a map with `each`, like `each_item`.
+#[inline(never)]
+fn each_entry(
+    value: Value,
+    each: &mut dyn FnMut(String, Value) -> Result<(), Error>,
+) -> Result<(), Error> {
+    match value {
+        Value::Object(map) => map
+            .into_iter()
+            .try_for_each(|(key, value)| each(key, value)),
+        other => Err(invalid(&other, "a map")),
+    }
+}
+
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Object(map) => {
-                let mut out = BTreeMap::new();
-                for (key, value) in map {
-                    out.insert(key, T::from_json(value)?);
-                }
-                Ok(out)
-            }
-            other => Err(invalid(&other, "a map")),
-        }
+        let mut out = BTreeMap::new();
+        each_entry(value, &mut |key, value| {
+            out.insert(key, T::from_json(value)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
 }
 
@@ -359,6 +387,20 @@ mod tests {
         assert_eq!(
             err(json!({"type": "T", "tags": {"a": 1}})),
             "invalid type: map, expected a sequence"
+        );
+        assert_eq!(
+            err(json!({"type": "T", "tags": ["a", 1]})),
+            "invalid type: integer `1`, expected a string"
+        );
+        assert_eq!(
+            from_value::<BTreeMap<String, i64>>(json!({"a": 1, "b": "x"}))
+                .unwrap_err()
+                .0,
+            "invalid type: string \"x\", expected i64"
+        );
+        assert_eq!(
+            from_value::<BTreeMap<String, Vec<i64>>>(json!({"a": [1, 2]})).unwrap(),
+            BTreeMap::from([("a".to_string(), vec![1, 2])])
         );
         assert_eq!(
             err(json!({"type": "T", "name": null})),
