@@ -40,7 +40,7 @@ if ! grep -q "^wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
   exit 1
 fi
 
-# Node tools: wasm-opt (npm binaryen; Debian's is too old) and playwright-core.
+# Node tools: wasm-opt (npm binaryen; Debian's is too old), esbuild and playwright-core.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "installing Node.js and npm"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm

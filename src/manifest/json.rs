@@ -86,21 +86,30 @@ pub fn put<T: ToJson>(map: &mut Map<String, Value>, key: &str, value: &T, field:
     if field == Field::Omit && value.is_empty_json() {
         return;
     }
-    map.insert(key.to_string(), value.to_json());
+    put_value(map, key, value.to_json());
 }
 
-/// Reads (and removes) one field of a struct.
 #[inline(never)]
-pub fn take<T: FromJson + Default>(
+fn put_value(map: &mut Map<String, Value>, key: &str, value: Value) {
+    map.insert(key.to_string(), value);
+}
+
+/// Reads (and removes) one field of a struct into its place in a default value, which
+/// stays when the field is missing. Filling one value in place, rather than building the
+/// struct from a value per field, leaves a single drop on the error path.
+#[inline(never)]
+pub fn take<T: FromJson>(
+    slot: &mut T,
     map: &mut Map<String, Value>,
     key: &str,
     field: Field,
-) -> Result<T, Error> {
+) -> Result<(), Error> {
     match map.remove(key) {
-        Some(value) => T::from_json(value),
-        None if field == Field::Required => Err(Error(format!("missing field `{key}`"))),
-        None => Ok(T::default()),
+        Some(value) => *slot = T::from_json(value)?,
+        None if field == Field::Required => return Err(Error(format!("missing field `{key}`"))),
+        None => {}
     }
+    Ok(())
 }
 
 /// Writes a struct's unmodelled fields next to its modelled ones.
@@ -139,11 +148,11 @@ macro_rules! json_struct {
             fn from_json(value: serde_json::Value) -> Result<Self, $crate::manifest::json::Error> {
                 #[allow(unused_mut)]
                 let mut map = $crate::manifest::json::object(value, stringify!($ty))?;
-                Ok($ty {
-                    $($field: $crate::manifest::json::take(
-                        &mut map, $key, $crate::manifest::json::Field::$mode)?,)*
-                    $($extra: $crate::manifest::json::rest(map),)?
-                })
+                let mut out = <$ty>::default();
+                $($crate::manifest::json::take(
+                    &mut out.$field, &mut map, $key, $crate::manifest::json::Field::$mode)?;)*
+                $(out.$extra = $crate::manifest::json::rest(map);)?
+                Ok(out)
             }
         }
     };
@@ -260,19 +269,37 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: ToJson> ToJson for Vec<T> {
     fn to_json(&self) -> Value {
-        Value::Array(self.iter().map(T::to_json).collect())
+        list_json(&mut self.iter().map(T::to_json))
     }
     fn is_empty_json(&self) -> bool {
         self.is_empty()
     }
 }
 
+/// A sequence of the items `items` writes: collected by one compiled copy for every item type.
+#[inline(never)]
+fn list_json(items: &mut dyn Iterator<Item = Value>) -> Value {
+    Value::Array(items.collect())
+}
+
+/// Reads every item of a sequence with `each`: the walk is compiled once, only the item's
+/// conversion once per item type.
+#[inline(never)]
+fn each_item(value: Value, each: &mut dyn FnMut(Value) -> Result<(), Error>) -> Result<(), Error> {
+    match value {
+        Value::Array(items) => items.into_iter().try_for_each(each),
+        other => Err(invalid(&other, "a sequence")),
+    }
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Array(items) => items.into_iter().map(T::from_json).collect(),
-            other => Err(invalid(&other, "a sequence")),
-        }
+        let mut out = Vec::new();
+        each_item(value, &mut |item| {
+            out.push(T::from_json(item)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
 }
 
@@ -289,18 +316,28 @@ impl<T: ToJson> ToJson for BTreeMap<String, T> {
     }
 }
 
+/// Reads every entry of a map with `each`, like `each_item`.
+#[inline(never)]
+fn each_entry(
+    value: Value,
+    each: &mut dyn FnMut(String, Value) -> Result<(), Error>,
+) -> Result<(), Error> {
+    match value {
+        Value::Object(map) => map
+            .into_iter()
+            .try_for_each(|(key, value)| each(key, value)),
+        other => Err(invalid(&other, "a map")),
+    }
+}
+
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(value: Value) -> Result<Self, Error> {
-        match value {
-            Value::Object(map) => {
-                let mut out = BTreeMap::new();
-                for (key, value) in map {
-                    out.insert(key, T::from_json(value)?);
-                }
-                Ok(out)
-            }
-            other => Err(invalid(&other, "a map")),
-        }
+        let mut out = BTreeMap::new();
+        each_entry(value, &mut |key, value| {
+            out.insert(key, T::from_json(value)?);
+            Ok(())
+        })?;
+        Ok(out)
     }
 }
 
@@ -350,6 +387,20 @@ mod tests {
         assert_eq!(
             err(json!({"type": "T", "tags": {"a": 1}})),
             "invalid type: map, expected a sequence"
+        );
+        assert_eq!(
+            err(json!({"type": "T", "tags": ["a", 1]})),
+            "invalid type: integer `1`, expected a string"
+        );
+        assert_eq!(
+            from_value::<BTreeMap<String, i64>>(json!({"a": 1, "b": "x"}))
+                .unwrap_err()
+                .0,
+            "invalid type: string \"x\", expected i64"
+        );
+        assert_eq!(
+            from_value::<BTreeMap<String, Vec<i64>>>(json!({"a": [1, 2]})).unwrap(),
+            BTreeMap::from([("a".to_string(), vec![1, 2])])
         );
         assert_eq!(
             err(json!({"type": "T", "name": null})),

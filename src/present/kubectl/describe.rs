@@ -34,6 +34,12 @@ impl Writer {
         self.pending.push_str(&escape_terminal(text));
     }
 
+    /// `write` of formatted text, without a `String` at every call site.
+    #[inline(never)]
+    fn write_args(&mut self, level: usize, args: std::fmt::Arguments<'_>) {
+        self.write(level, &args.to_string());
+    }
+
     fn flush(&mut self) {
         self.flushed.push_str(&tabwrite(&self.pending, DESCRIBE));
         self.pending.clear();
@@ -84,23 +90,23 @@ pub fn describe(target: &Object, world: &[&Object], now_ms: i64) -> String {
 /// `Title:\tk=v` lines, one label per line, `<none>` when empty.
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go printLabelsMultilineWithIndent
 fn print_labels_multiline(w: &mut Writer, initial_indent: &str, title: &str, labels: &StringMap) {
-    w.write(0, &format!("{initial_indent}{title}:\t"));
+    w.write_args(0, format_args!("{initial_indent}{title}:\t"));
     if labels.is_empty() {
         w.write(0, "<none>\n");
         return;
     }
     for (i, (k, v)) in labels.iter().enumerate() {
         if i != 0 {
-            w.write(0, &format!("{initial_indent}\t"));
+            w.write_args(0, format_args!("{initial_indent}\t"));
         }
-        w.write(0, &format!("{k}={v}\n"));
+        w.write_args(0, format_args!("{k}={v}\n"));
     }
 }
 
 /// Annotations one per line (`key: value`), long or multi-line values folded below the key.
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go printAnnotationsMultiline
 fn print_annotations_multiline(w: &mut Writer, title: &str, annotations: &StringMap) {
-    w.write(0, &format!("{title}:\t"));
+    w.write_args(0, format_args!("{title}:\t"));
     let keys: Vec<&String> = annotations
         .keys()
         .filter(|k| k.as_str() != "kubectl.kubernetes.io/last-applied-configuration")
@@ -118,16 +124,16 @@ fn print_annotations_multiline(w: &mut Writer, title: &str, annotations: &String
             .map(|v| v.strip_suffix('\n').unwrap_or(v))
             .unwrap_or("");
         if value.len() + key.len() + 2 > 140 || value.contains('\n') {
-            w.write(0, &format!("{key}:\n"));
+            w.write_args(0, format_args!("{key}:\n"));
             for line in value.split('\n') {
                 let short = match line.char_indices().nth(138) {
                     Some((at, _)) => format!("{}...", line.get(..at).unwrap_or("")),
                     None => line.to_string(),
                 };
-                w.write(0, &format!("\t  {short}\n"));
+                w.write_args(0, format_args!("\t  {short}\n"));
             }
         } else {
-            w.write(0, &format!("{key}: {value}\n"));
+            w.write_args(0, format_args!("{key}: {value}\n"));
         }
     }
 }
@@ -152,21 +158,21 @@ fn controlled_by(pod: &Pod, set: &StatefulSet) -> bool {
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeStatefulSet
 fn stateful_set(w: &mut Writer, set: &StatefulSet, world: &[&Object]) {
     let meta = &set.metadata;
-    w.write(0, &format!("Name:\t{}\n", meta.name));
-    w.write(
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
+    w.write_args(
         0,
-        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+        format_args!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
     );
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "CreationTimestamp:\t{}\n",
             rfc1123z(meta.creation_timestamp.as_deref())
         ),
     );
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Selector:\t{}\n",
             selector_string(set.spec.selector.as_ref())
         ),
@@ -174,28 +180,28 @@ fn stateful_set(w: &mut Writer, set: &StatefulSet, world: &[&Object]) {
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
     let total = set.status.as_ref().map_or(0, |s| s.replicas);
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Replicas:\t{} desired | {total} total\n",
             desired_replicas(set)
         ),
     );
     let strategy = set.spec.update_strategy.clone().unwrap_or_default();
     let type_ = strategy.type_.as_deref().unwrap_or("RollingUpdate");
-    w.write(0, &format!("Update Strategy:\t{type_}\n"));
+    w.write_args(0, format_args!("Update Strategy:\t{type_}\n"));
     if type_ == "RollingUpdate" {
         let rolling = strategy.rolling_update.unwrap_or_default();
-        w.write(
+        w.write_args(
             1,
-            &format!("Partition:\t{}\n", rolling.partition.unwrap_or(0)),
+            format_args!("Partition:\t{}\n", rolling.partition.unwrap_or(0)),
         );
         if let Some(max) = rolling.max_unavailable {
             let text = match max {
                 IntOrString::Int(n) => n.to_string(),
                 IntOrString::String(s) => s,
             };
-            w.write(1, &format!("MaxUnavailable:\t{text}\n"));
+            w.write_args(1, format_args!("MaxUnavailable:\t{text}\n"));
         }
     }
     let (mut running, mut waiting, mut succeeded, mut failed) = (0, 0, 0, 0);
@@ -213,9 +219,9 @@ fn stateful_set(w: &mut Writer, set: &StatefulSet, world: &[&Object]) {
             }
         }
     }
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Pods Status:\t{running} Running / {waiting} Waiting / {succeeded} Succeeded / {failed} Failed\n"
         ),
     );
@@ -231,7 +237,7 @@ fn pod_template(w: &mut Writer, template: &PodTemplateSpec) {
         print_annotations_multiline(w, "  Annotations", &template.metadata.annotations);
     }
     if let Some(account) = str_field(&template.spec.extra, "serviceAccountName") {
-        w.write(1, &format!("Service Account:\t{account}\n"));
+        w.write_args(1, format_args!("Service Account:\t{account}\n"));
     }
     if !template.spec.init_containers.is_empty() {
         containers(
@@ -246,7 +252,7 @@ fn pod_template(w: &mut Writer, template: &PodTemplateSpec) {
     containers(w, "Containers", &template.spec.containers, &[], None, "  ");
     volumes(w, &template.spec.volumes, "  ");
     if let Some(class) = str_field(&template.spec.extra, "priorityClassName") {
-        w.write(1, &format!("Priority Class Name:\t{class}\n"));
+        w.write_args(1, format_args!("Priority Class Name:\t{class}\n"));
     }
     print_labels_multiline(w, "  ", "Node-Selectors", &template.spec.node_selector);
     tolerations(w, "  ", &template_tolerations(&template.spec));
@@ -269,10 +275,10 @@ fn volume_claim_templates(w: &mut Writer, templates: &[PersistentVolumeClaim]) {
     }
     w.write(0, "Volume Claims:\n");
     for claim in templates {
-        w.write(1, &format!("Name:\t{}\n", claim.metadata.name));
-        w.write(
+        w.write_args(1, format_args!("Name:\t{}\n", claim.metadata.name));
+        w.write_args(
             1,
-            &format!(
+            format_args!(
                 "StorageClass:\t{}\n",
                 super::format::persistent_volume_claim_class(claim)
             ),
@@ -286,10 +292,10 @@ fn volume_claim_templates(w: &mut Writer, templates: &[PersistentVolumeClaim]) {
             .get("storage")
             .cloned()
             .unwrap_or_else(|| "<default>".into());
-        w.write(1, &format!("Capacity:\t{capacity}\n"));
-        w.write(
+        w.write_args(1, format_args!("Capacity:\t{capacity}\n"));
+        w.write_args(
             1,
-            &format!("Access Modes:\t{}\n", go_list(&claim.spec.access_modes)),
+            format_args!("Access Modes:\t{}\n", go_list(&claim.spec.access_modes)),
         );
     }
 }
@@ -309,23 +315,23 @@ fn containers(
     space: &str,
 ) {
     let none = if list.is_empty() { " <none>" } else { "" };
-    w.write(0, &format!("{space}{label}:{none}\n"));
+    w.write_args(0, format_args!("{space}{label}:{none}\n"));
     let name_indent = if space.is_empty() { "" } else { " " };
     for container in list {
         let status = statuses.iter().find(|s| s.name == container.name);
-        w.write(1, &format!("{name_indent}{}:\n", container.name));
+        w.write_args(1, format_args!("{name_indent}{}:\n", container.name));
         if let Some(status) = status {
             let id = status.container_id.clone().unwrap_or_default();
-            w.write(2, &format!("Container ID:\t{id}\n"));
+            w.write_args(2, format_args!("Container ID:\t{id}\n"));
         }
-        w.write(
+        w.write_args(
             2,
-            &format!("Image:\t{}\n", container.image.as_deref().unwrap_or("")),
+            format_args!("Image:\t{}\n", container.image.as_deref().unwrap_or("")),
         );
         if let Some(status) = status {
-            w.write(
+            w.write_args(
                 2,
-                &format!("Image ID:\t{}\n", status.image_id.as_deref().unwrap_or("")),
+                format_args!("Image ID:\t{}\n", status.image_id.as_deref().unwrap_or("")),
             );
         }
         let protocol = |p: &ContainerPort| p.protocol.clone().unwrap_or_else(|| "TCP".into());
@@ -345,42 +351,45 @@ fn containers(
         for (title, list) in [("Port", ports), ("Host Port", host_ports)] {
             let text = list.join(", ");
             if list.len() > 1 {
-                w.write(2, &format!("{title}s:\t{text}\n"));
+                w.write_args(2, format_args!("{title}s:\t{text}\n"));
             } else if text.is_empty() {
-                w.write(2, &format!("{title}:\t<none>\n"));
+                w.write_args(2, format_args!("{title}:\t<none>\n"));
             } else {
-                w.write(2, &format!("{title}:\t{text}\n"));
+                w.write_args(2, format_args!("{title}:\t{text}\n"));
             }
         }
         for (key, title) in [("command", "Command"), ("args", "Args")] {
             let items = string_array(container.extra.get(key));
             if !items.is_empty() {
-                w.write(2, &format!("{title}:\n"));
+                w.write_args(2, format_args!("{title}:\n"));
                 for item in items {
                     for line in item.split('\n') {
-                        w.write(3, &format!("{line}\n"));
+                        w.write_args(3, format_args!("{line}\n"));
                     }
                 }
             }
         }
         if let Some(status) = status {
             container_state(w, "State", &status.state);
-            w.write(
+            w.write_args(
                 2,
-                &format!("Ready:\t{}\n", if status.ready { "True" } else { "False" }),
+                format_args!("Ready:\t{}\n", if status.ready { "True" } else { "False" }),
             );
-            w.write(2, &format!("Restart Count:\t{}\n", status.restart_count));
+            w.write_args(
+                2,
+                format_args!("Restart Count:\t{}\n", status.restart_count),
+            );
         }
         resources(w, container.extra.get("resources"));
         if let Some(probe) = container.extra.get("livenessProbe") {
-            w.write(2, &format!("Liveness:\t{}\n", probe_text(probe)));
+            w.write_args(2, format_args!("Liveness:\t{}\n", probe_text(probe)));
         }
         if let Some(probe) = &container.readiness_probe {
             let value = probe.to_json();
-            w.write(2, &format!("Readiness:\t{}\n", probe_text(&value)));
+            w.write_args(2, format_args!("Readiness:\t{}\n", probe_text(&value)));
         }
         if let Some(probe) = container.extra.get("startupProbe") {
-            w.write(2, &format!("Startup:\t{}\n", probe_text(probe)));
+            w.write_args(2, format_args!("Startup:\t{}\n", probe_text(probe)));
         }
         environment(w, container, pod);
         mounts(w, &container.volume_mounts);
@@ -402,41 +411,41 @@ fn string_array(value: Option<&Value>) -> Vec<String> {
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeStatus
 fn container_state(w: &mut Writer, name: &str, state: &ContainerState) {
     if let Some(running) = &state.running {
-        w.write(2, &format!("{name}:\tRunning\n"));
-        w.write(
+        w.write_args(2, format_args!("{name}:\tRunning\n"));
+        w.write_args(
             3,
-            &format!("Started:\t{}\n", rfc1123z(running.started_at.as_deref())),
+            format_args!("Started:\t{}\n", rfc1123z(running.started_at.as_deref())),
         );
     } else if let Some(waiting) = &state.waiting {
-        w.write(2, &format!("{name}:\tWaiting\n"));
+        w.write_args(2, format_args!("{name}:\tWaiting\n"));
         if let Some(reason) = waiting.reason.as_deref().filter(|r| !r.is_empty()) {
-            w.write(3, &format!("Reason:\t{reason}\n"));
+            w.write_args(3, format_args!("Reason:\t{reason}\n"));
         }
     } else if let Some(terminated) = &state.terminated {
-        w.write(2, &format!("{name}:\tTerminated\n"));
+        w.write_args(2, format_args!("{name}:\tTerminated\n"));
         if let Some(reason) = terminated.reason.as_deref().filter(|r| !r.is_empty()) {
-            w.write(3, &format!("Reason:\t{reason}\n"));
+            w.write_args(3, format_args!("Reason:\t{reason}\n"));
         }
         if let Some(message) = terminated.message.as_deref().filter(|r| !r.is_empty()) {
-            w.write(3, &format!("Message:\t{message}\n"));
+            w.write_args(3, format_args!("Message:\t{message}\n"));
         }
-        w.write(
+        w.write_args(
             3,
-            &format!("Exit Code:\t{}\n", terminated.exit_code.unwrap_or(0)),
+            format_args!("Exit Code:\t{}\n", terminated.exit_code.unwrap_or(0)),
         );
-        w.write(
+        w.write_args(
             3,
-            &format!("Started:\t{}\n", rfc1123z(terminated.started_at.as_deref())),
+            format_args!("Started:\t{}\n", rfc1123z(terminated.started_at.as_deref())),
         );
-        w.write(
+        w.write_args(
             3,
-            &format!(
+            format_args!(
                 "Finished:\t{}\n",
                 rfc1123z(terminated.finished_at.as_deref())
             ),
         );
     } else {
-        w.write(2, &format!("{name}:\tWaiting\n"));
+        w.write_args(2, format_args!("{name}:\tWaiting\n"));
     }
 }
 
@@ -449,13 +458,13 @@ fn resources(w: &mut Writer, value: Option<&Value>) {
         if map.is_empty() {
             continue;
         }
-        w.write(2, &format!("{title}:\n"));
+        w.write_args(2, format_args!("{title}:\n"));
         for (name, quantity) in map {
             let text = match quantity {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            w.write(3, &format!("{name}:\t{text}\n"));
+            w.write_args(3, format_args!("{name}:\t{text}\n"));
         }
     }
 }
@@ -540,11 +549,13 @@ fn environment(w: &mut Writer, container: &Container, pod: Option<&PodContext>) 
                     .and_then(Value::as_str)
                     .filter(|p| !p.is_empty())
                 {
-                    Some(prefix) => w.write(
+                    Some(prefix) => w.write_args(
                         3,
-                        &format!("{name}\t{kind} with prefix '{prefix}'\tOptional: {optional}\n"),
+                        format_args!(
+                            "{name}\t{kind} with prefix '{prefix}'\tOptional: {optional}\n"
+                        ),
                     ),
-                    None => w.write(3, &format!("{name}\t{kind}\tOptional: {optional}\n")),
+                    None => w.write_args(3, format_args!("{name}\t{kind}\tOptional: {optional}\n")),
                 }
             }
         }
@@ -560,9 +571,9 @@ fn environment(w: &mut Writer, container: &Container, pod: Option<&PodContext>) 
             let value = var.get("value").and_then(Value::as_str).unwrap_or("");
             for (i, line) in value.split('\n').enumerate() {
                 if i == 0 {
-                    w.write(3, &format!("{name}:\t{line}\n"));
+                    w.write_args(3, format_args!("{name}:\t{line}\n"));
                 } else {
-                    w.write(3, &format!("\t{line}\n"));
+                    w.write_args(3, format_args!("\t{line}\n"));
                 }
             }
             continue;
@@ -576,15 +587,15 @@ fn environment(w: &mut Writer, container: &Container, pod: Option<&PodContext>) 
             let value = pod
                 .map(|p| field_path_value(p.pod, path))
                 .unwrap_or_default();
-            w.write(3, &format!("{name}:\t{value} ({version}:{path})\n"));
+            w.write_args(3, format_args!("{name}:\t{value} ({version}:{path})\n"));
         } else if let Some(field) = from.get("resourceFieldRef") {
             let resource = field.get("resource").and_then(Value::as_str).unwrap_or("");
-            w.write(3, &format!("{name}:\t ({resource})\n"));
+            w.write_args(3, format_args!("{name}:\t ({resource})\n"));
         } else if let Some(key) = from.get("secretKeyRef") {
             let optional = key.get("optional").and_then(Value::as_bool) == Some(true);
-            w.write(
+            w.write_args(
                 3,
-                &format!(
+                format_args!(
                     "{name}:\t<set to the key '{}' in secret '{}'>\tOptional: {optional}\n",
                     key.get("key").and_then(Value::as_str).unwrap_or(""),
                     key.get("name").and_then(Value::as_str).unwrap_or("")
@@ -592,9 +603,9 @@ fn environment(w: &mut Writer, container: &Container, pod: Option<&PodContext>) 
             );
         } else if let Some(key) = from.get("configMapKeyRef") {
             let optional = key.get("optional").and_then(Value::as_bool) == Some(true);
-            w.write(
+            w.write_args(
                 3,
-                &format!(
+                format_args!(
                     "{name}:\t<set to the key '{}' of config map '{}'>\tOptional: {optional}\n",
                     key.get("key").and_then(Value::as_str).unwrap_or(""),
                     key.get("name").and_then(Value::as_str).unwrap_or("")
@@ -647,9 +658,9 @@ fn mounts(w: &mut Writer, list: &[VolumeMount]) {
         if let Some(sub) = mount.sub_path.as_deref().filter(|s| !s.is_empty()) {
             flags.push(format!("path={sub:?}"));
         }
-        w.write(
+        w.write_args(
             3,
-            &format!(
+            format_args!(
                 "{} from {} ({})\n",
                 mount.mount_path,
                 mount.name,
@@ -662,13 +673,13 @@ fn mounts(w: &mut Writer, list: &[VolumeMount]) {
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeVolumes
 fn volumes(w: &mut Writer, list: &[Volume], space: &str) {
     if list.is_empty() {
-        w.write(0, &format!("{space}Volumes:\t<none>\n"));
+        w.write_args(0, format_args!("{space}Volumes:\t<none>\n"));
         return;
     }
-    w.write(0, &format!("{space}Volumes:\n"));
+    w.write_args(0, format_args!("{space}Volumes:\n"));
     let name_indent = if space.is_empty() { "" } else { " " };
     for volume in list {
-        w.write(1, &format!("{name_indent}{}:\n", volume.name));
+        w.write_args(1, format_args!("{name_indent}{}:\n", volume.name));
         let source = |key: &str| volume.extra.get(key);
         let text = |v: Option<&Value>, key: &str| {
             v.and_then(|v| v.get(key))
@@ -684,9 +695,9 @@ fn volumes(w: &mut Writer, list: &[Volume], space: &str) {
                 .get("type")
                 .and_then(Value::as_str)
                 .unwrap_or("<none>");
-            w.write(
+            w.write_args(
                 2,
-                &format!(
+                format_args!(
                     "Type:\tHostPath (bare host directory volume)\n    Path:\t{}\n    HostPathType:\t{type_}\n",
                     text(Some(host_path), "path")
                 ),
@@ -700,35 +711,35 @@ fn volumes(w: &mut Writer, list: &[Volume], space: &str) {
                 })
                 .filter(|s| !s.is_empty() && s != "0")
                 .unwrap_or_else(|| "<unset>".into());
-            w.write(
+            w.write_args(
                 2,
-                &format!(
+                format_args!(
                     "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t{}\n    SizeLimit:\t{limit}\n",
                     text(Some(empty_dir), "medium")
                 ),
             );
         } else if let Some(secret) = source("secret") {
-            w.write(
+            w.write_args(
                 2,
-                &format!(
+                format_args!(
                     "Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t{}\n    Optional:\t{}\n",
                     text(Some(secret), "secretName"),
                     flag(Some(secret), "optional")
                 ),
             );
         } else if let Some(config_map) = source("configMap") {
-            w.write(
+            w.write_args(
                 2,
-                &format!(
+                format_args!(
                     "Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t{}\n    Optional:\t{}\n",
                     text(Some(config_map), "name"),
                     flag(Some(config_map), "optional")
                 ),
             );
         } else if let Some(claim) = &volume.persistent_volume_claim {
-            w.write(
+            w.write_args(
                 2,
-                &format!(
+                format_args!(
                     "Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t{}\n    ReadOnly:\t{}\n",
                     claim.claim_name,
                     claim.read_only == Some(true)
@@ -800,7 +811,7 @@ fn pod_tolerations(spec: &PodSpec) -> Vec<Toleration> {
 
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go printTolerationsMultilineWithIndent
 fn tolerations(w: &mut Writer, initial_indent: &str, list: &[Toleration]) {
-    w.write(0, &format!("{initial_indent}Tolerations:\t"));
+    w.write_args(0, format_args!("{initial_indent}Tolerations:\t"));
     if list.is_empty() {
         w.write(0, "<none>\n");
         return;
@@ -809,7 +820,7 @@ fn tolerations(w: &mut Writer, initial_indent: &str, list: &[Toleration]) {
     crate::sort::by(&mut sorted, |a, b| a.key.cmp(&b.key));
     for (i, t) in sorted.into_iter().enumerate() {
         if i != 0 {
-            w.write(0, &format!("{initial_indent}\t"));
+            w.write_args(0, format_args!("{initial_indent}\t"));
         }
         let mut line = t.key.clone();
         if !t.value.is_empty() {
@@ -828,7 +839,7 @@ fn tolerations(w: &mut Writer, initial_indent: &str, list: &[Toleration]) {
         if let Some(seconds) = t.seconds {
             line.push_str(&format!(" for {seconds}s"));
         }
-        w.write(0, &format!("{line}\n"));
+        w.write_args(0, format_args!("{line}\n"));
     }
 }
 
@@ -836,10 +847,10 @@ fn tolerations(w: &mut Writer, initial_indent: &str, list: &[Toleration]) {
 fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
     let meta = &pod.metadata;
     let status = pod.status.clone().unwrap_or_default();
-    w.write(0, &format!("Name:\t{}\n", meta.name));
-    w.write(
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
+    w.write_args(
         0,
-        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+        format_args!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
     );
     let priority = pod
         .spec
@@ -847,16 +858,16 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
         .get("priority")
         .and_then(Value::as_i64)
         .unwrap_or(0);
-    w.write(0, &format!("Priority:\t{priority}\n"));
+    w.write_args(0, format_args!("Priority:\t{priority}\n"));
     if let Some(class) = str_field(&pod.spec.extra, "priorityClassName") {
-        w.write(0, &format!("Priority Class Name:\t{class}\n"));
+        w.write_args(0, format_args!("Priority Class Name:\t{class}\n"));
     }
     let account = str_field(&pod.spec.extra, "serviceAccountName").unwrap_or("default");
-    w.write(0, &format!("Service Account:\t{account}\n"));
+    w.write_args(0, format_args!("Service Account:\t{account}\n"));
     match pod.spec.node_name.as_deref().filter(|n| !n.is_empty()) {
-        Some(node) => w.write(
+        Some(node) => w.write_args(
             0,
-            &format!(
+            format_args!(
                 "Node:\t{node}/{}\n",
                 status.host_ip.as_deref().unwrap_or("")
             ),
@@ -864,38 +875,38 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
         None => w.write(0, "Node:\t<none>\n"),
     }
     if let Some(start) = status.start_time.as_deref() {
-        w.write(0, &format!("Start Time:\t{}\n", rfc1123z(Some(start))));
+        w.write_args(0, format_args!("Start Time:\t{}\n", rfc1123z(Some(start))));
     }
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
     let phase = status.phase.clone().unwrap_or_default();
     if meta.deletion_timestamp.is_some() && phase != "Failed" && phase != "Succeeded" {
-        w.write(
+        w.write_args(
             0,
-            &format!(
+            format_args!(
                 "Status:\tTerminating (lasts {})\n",
                 translate_timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
             ),
         );
-        w.write(
+        w.write_args(
             0,
-            &format!(
+            format_args!(
                 "Termination Grace Period:\t{}s\n",
                 meta.deletion_grace_period_seconds.unwrap_or(0)
             ),
         );
     } else {
-        w.write(0, &format!("Status:\t{phase}\n"));
+        w.write_args(0, format_args!("Status:\t{phase}\n"));
     }
     if let Some(reason) = status.reason.as_deref().filter(|r| !r.is_empty()) {
-        w.write(0, &format!("Reason:\t{reason}\n"));
+        w.write_args(0, format_args!("Reason:\t{reason}\n"));
     }
     if let Some(message) = status.message.as_deref().filter(|r| !r.is_empty()) {
-        w.write(0, &format!("Message:\t{message}\n"));
+        w.write_args(0, format_args!("Message:\t{message}\n"));
     }
-    w.write(
+    w.write_args(
         0,
-        &format!("IP:\t{}\n", status.pod_ip.as_deref().unwrap_or("")),
+        format_args!("IP:\t{}\n", status.pod_ip.as_deref().unwrap_or("")),
     );
     let ips: Vec<String> = if status.pod_ips.is_empty() {
         status.pod_ip.iter().cloned().collect()
@@ -907,13 +918,13 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
     } else {
         w.write(0, "IPs:\n");
         for ip in ips {
-            w.write(1, &format!("IP:\t{ip}\n"));
+            w.write_args(1, format_args!("IP:\t{ip}\n"));
         }
     }
     if let Some(owner) = controller_ref(meta) {
-        w.write(
+        w.write_args(
             0,
-            &format!("Controlled By:\t{}/{}\n", owner.kind, owner.name),
+            format_args!("Controlled By:\t{}/{}\n", owner.kind, owner.name),
         );
     }
     let context = PodContext { pod };
@@ -938,7 +949,7 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
     if !status.conditions.is_empty() {
         w.write(0, "Conditions:\n  Type\tStatus\n");
         for c in &status.conditions {
-            w.write(1, &format!("{} \t{} \n", c.type_, c.status));
+            w.write_args(1, format_args!("{} \t{} \n", c.type_, c.status));
         }
     }
     volumes(w, &pod.spec.volumes, "");
@@ -946,7 +957,7 @@ fn pod_description(w: &mut Writer, pod: &Pod, now_ms: i64) {
         .qos_class
         .clone()
         .unwrap_or_else(|| "BestEffort".into());
-    w.write(0, &format!("QoS Class:\t{qos}\n"));
+    w.write_args(0, format_args!("QoS Class:\t{qos}\n"));
     print_labels_multiline(w, "", "Node-Selectors", &pod.spec.node_selector);
     tolerations(w, "", &pod_tolerations(&pod.spec));
 }
@@ -959,22 +970,22 @@ fn persistent_volume_claim(
     now_ms: i64,
 ) {
     let meta = &claim.metadata;
-    w.write(0, &format!("Name:\t{}\n", meta.name));
-    w.write(
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
+    w.write_args(
         0,
-        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+        format_args!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
     );
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "StorageClass:\t{}\n",
             super::format::persistent_volume_claim_class(claim)
         ),
     );
     if meta.deletion_timestamp.is_some() {
-        w.write(
+        w.write_args(
             0,
-            &format!(
+            format_args!(
                 "Status:\tTerminating (lasts {})\n",
                 translate_timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
             ),
@@ -985,24 +996,27 @@ fn persistent_volume_claim(
             .as_ref()
             .and_then(|s| s.phase.clone())
             .unwrap_or_default();
-        w.write(0, &format!("Status:\t{phase}\n"));
+        w.write_args(0, format_args!("Status:\t{phase}\n"));
     }
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Volume:\t{}\n",
             claim.spec.volume_name.as_deref().unwrap_or("")
         ),
     );
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
-    w.write(0, &format!("Finalizers:\t{}\n", go_list(&meta.finalizers)));
+    w.write_args(
+        0,
+        format_args!("Finalizers:\t{}\n", go_list(&meta.finalizers)),
+    );
     let (capacity, modes) = super::get::claim_capacity_and_modes(claim);
-    w.write(0, &format!("Capacity:\t{capacity}\n"));
-    w.write(0, &format!("Access Modes:\t{modes}\n"));
+    w.write_args(0, format_args!("Capacity:\t{capacity}\n"));
+    w.write_args(0, format_args!("Access Modes:\t{modes}\n"));
     // The API server defaults volumeMode, so kubectl always finds one.
     let mode = claim.spec.volume_mode.as_deref().unwrap_or("Filesystem");
-    w.write(0, &format!("VolumeMode:\t{mode}\n"));
+    w.write_args(0, format_args!("VolumeMode:\t{mode}\n"));
     let mut users: Vec<&str> = Vec::new();
     for object in world {
         let Object::Pod(pod) = object else { continue };
@@ -1032,7 +1046,7 @@ fn persistent_volume_claim(
         if i != 0 {
             w.write(0, "\t");
         }
-        w.write(0, &format!("{user}\n"));
+        w.write_args(0, format_args!("{user}\n"));
     }
     let conditions = claim
         .status
@@ -1050,9 +1064,9 @@ fn persistent_volume_claim(
             "----\t------\t-----------------\t------------------\t------\t-------\n",
         );
         for c in conditions {
-            w.write(
+            w.write_args(
                 1,
-                &format!(
+                format_args!(
                     "{} \t{} \t{} \t{} \t{} \t{}\n",
                     c.type_,
                     c.status,
@@ -1070,18 +1084,21 @@ fn persistent_volume_claim(
 fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
     let meta = &volume.metadata;
     let spec = &volume.spec;
-    w.write(0, &format!("Name:\t{}\n", meta.name));
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
-    w.write(0, &format!("Finalizers:\t{}\n", go_list(&meta.finalizers)));
-    w.write(
+    w.write_args(
         0,
-        &format!("StorageClass:\t{}\n", persistent_volume_class(volume)),
+        format_args!("Finalizers:\t{}\n", go_list(&meta.finalizers)),
+    );
+    w.write_args(
+        0,
+        format_args!("StorageClass:\t{}\n", persistent_volume_class(volume)),
     );
     if meta.deletion_timestamp.is_some() {
-        w.write(
+        w.write_args(
             0,
-            &format!(
+            format_args!(
                 "Status:\tTerminating (lasts {})\n",
                 translate_timestamp_since(meta.deletion_timestamp.as_deref(), now_ms)
             ),
@@ -1092,7 +1109,7 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
             .as_ref()
             .and_then(|s| s.phase.clone())
             .unwrap_or_default();
-        w.write(0, &format!("Status:\t{phase}\n"));
+        w.write_args(0, format_args!("Status:\t{phase}\n"));
     }
     let claim = spec
         .claim_ref
@@ -1105,28 +1122,28 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
             )
         })
         .unwrap_or_default();
-    w.write(0, &format!("Claim:\t{claim}\n"));
-    w.write(
+    w.write_args(0, format_args!("Claim:\t{claim}\n"));
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Reclaim Policy:\t{}\n",
             spec.persistent_volume_reclaim_policy
                 .as_deref()
                 .unwrap_or("Retain")
         ),
     );
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Access Modes:\t{}\n",
             access_modes_as_string(&spec.access_modes)
         ),
     );
     let mode = spec.volume_mode.as_deref().unwrap_or("Filesystem");
-    w.write(0, &format!("VolumeMode:\t{mode}\n"));
-    w.write(
+    w.write_args(0, format_args!("VolumeMode:\t{mode}\n"));
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Capacity:\t{}\n",
             spec.capacity.get("storage").map_or("0", String::as_str)
         ),
@@ -1146,7 +1163,7 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
             } else {
                 w.write(0, "\n");
                 for (i, term) in required.node_selector_terms.iter().enumerate() {
-                    w.write(2, &format!("Term {i}:\t"));
+                    w.write_args(2, format_args!("Term {i}:\t"));
                     if term.match_expressions.is_empty() {
                         w.write(0, "<none>\n");
                     }
@@ -1158,7 +1175,7 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
                         if !req.values.is_empty() {
                             expr.push_str(&format!(" [{}]", req.values.join(", ")));
                         }
-                        w.write(0, &format!("{expr}\n"));
+                        w.write_args(0, format_args!("{expr}\n"));
                     }
                 }
             }
@@ -1169,21 +1186,21 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
         .as_ref()
         .and_then(|s| s.message.clone())
         .unwrap_or_default();
-    w.write(0, &format!("Message:\t{message}\n"));
+    w.write_args(0, format_args!("Message:\t{message}\n"));
     w.write(0, "Source:\n");
     if let Some(host_path) = &spec.host_path {
-        w.write(
+        w.write_args(
             2,
-            &format!(
+            format_args!(
                 "Type:\tHostPath (bare host directory volume)\n    Path:\t{}\n    HostPathType:\t{}\n",
                 host_path.path,
                 host_path.type_.as_deref().unwrap_or("")
             ),
         );
     } else if let Some(nfs) = &spec.nfs {
-        w.write(
+        w.write_args(
             2,
-            &format!(
+            format_args!(
                 "Type:\tNFS (an NFS mount that lasts the lifetime of a pod)\n    Server:\t{}\n    Path:\t{}\n    ReadOnly:\t{}\n",
                 nfs.server,
                 nfs.path,
@@ -1191,18 +1208,18 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
             ),
         );
     } else if let Some(local) = &spec.local {
-        w.write(
+        w.write_args(
             2,
-            &format!(
+            format_args!(
                 "Type:\tLocalVolume (a persistent volume backed by local storage on a node)\n    Path:\t{}\n",
                 local.path
             ),
         );
     } else if let Some(csi) = &spec.csi {
         let read_only = csi.extra.get("readOnly").and_then(Value::as_bool) == Some(true);
-        w.write(
+        w.write_args(
             2,
-            &format!(
+            format_args!(
                 "Type:\tCSI (a Container Storage Interface (CSI) volume source)\n    Driver:\t{}\n    FSType:\t{}\n    VolumeHandle:\t{}\n    ReadOnly:\t{read_only}\n",
                 csi.driver,
                 csi.fs_type.as_deref().unwrap_or(""),
@@ -1219,8 +1236,10 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
             }
             let line = format!("{k}={v}");
             match line.char_indices().nth(140) {
-                Some((at, _)) => w.write(2, &format!("{}...\n", line.get(..at).unwrap_or(""))),
-                None => w.write(2, &format!("{line}\n")),
+                Some((at, _)) => {
+                    w.write_args(2, format_args!("{}...\n", line.get(..at).unwrap_or("")))
+                }
+                None => w.write_args(2, format_args!("{line}\n")),
             }
         }
     } else {
@@ -1233,24 +1252,24 @@ fn service_description(w: &mut Writer, service: &Service, world: &[&Object]) {
     let meta = &service.metadata;
     let spec = &service.spec;
     let type_ = spec.type_.as_deref().unwrap_or("ClusterIP");
-    w.write(0, &format!("Name:\t{}\n", meta.name));
-    w.write(
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
+    w.write_args(
         0,
-        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+        format_args!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
     );
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Selector:\t{}\n",
             format_labels(&spec.selector.clone().unwrap_or_default())
         ),
     );
-    w.write(0, &format!("Type:\t{type_}\n"));
+    w.write_args(0, format_args!("Type:\t{type_}\n"));
     let external_name = type_ == "ExternalName";
     match str_field(&spec.extra, "ipFamilyPolicy") {
-        Some(policy) => w.write(0, &format!("IP Family Policy:\t{policy}\n")),
+        Some(policy) => w.write_args(0, format_args!("IP Family Policy:\t{policy}\n")),
         None if !external_name => w.write(0, "IP Family Policy:\tSingleStack\n"),
         None => {}
     }
@@ -1269,11 +1288,11 @@ fn service_description(w: &mut Writer, service: &Service, world: &[&Object]) {
     if families.is_empty() {
         w.write(0, "IP Families:\t<none>\n");
     } else {
-        w.write(0, &format!("IP Families:\t{}\n", families.join(",")));
+        w.write_args(0, format_args!("IP Families:\t{}\n", families.join(",")));
     }
-    w.write(
+    w.write_args(
         0,
-        &format!("IP:\t{}\n", spec.cluster_ip.as_deref().unwrap_or("")),
+        format_args!("IP:\t{}\n", spec.cluster_ip.as_deref().unwrap_or("")),
     );
     let ips: Vec<String> = if spec.cluster_ips.is_empty() {
         spec.cluster_ip.iter().cloned().collect()
@@ -1283,10 +1302,10 @@ fn service_description(w: &mut Writer, service: &Service, world: &[&Object]) {
     if ips.is_empty() {
         w.write(0, "IPs:\t<none>\n");
     } else {
-        w.write(0, &format!("IPs:\t{}\n", ips.join(",")));
+        w.write_args(0, format_args!("IPs:\t{}\n", ips.join(",")));
     }
     if let Some(name) = spec.external_name.as_deref().filter(|n| !n.is_empty()) {
-        w.write(0, &format!("External Name:\t{name}\n"));
+        w.write_args(0, format_args!("External Name:\t{name}\n"));
     }
     let slices: Vec<&EndpointSlice> = world
         .iter()
@@ -1306,26 +1325,32 @@ fn service_description(w: &mut Writer, service: &Service, world: &[&Object]) {
         let name = port.name.clone().filter(|n| !n.is_empty());
         let shown = name.clone().unwrap_or_else(|| "<unset>".into());
         let protocol = port.protocol.as_deref().unwrap_or("TCP");
-        w.write(0, &format!("Port:\t{shown}\t{}/{protocol}\n", port.port));
+        w.write_args(
+            0,
+            format_args!("Port:\t{shown}\t{}/{protocol}\n", port.port),
+        );
         let target = match &port.target_port {
             Some(IntOrString::Int(n)) => n.to_string(),
             Some(IntOrString::String(s)) => s.clone(),
             None => port.port.to_string(),
         };
-        w.write(0, &format!("TargetPort:\t{target}/{protocol}\n"));
+        w.write_args(0, format_args!("TargetPort:\t{target}/{protocol}\n"));
         if let Some(node_port) = port.node_port.filter(|n| *n != 0) {
-            w.write(0, &format!("NodePort:\t{shown}\t{node_port}/{protocol}\n"));
+            w.write_args(
+                0,
+                format_args!("NodePort:\t{shown}\t{node_port}/{protocol}\n"),
+            );
         }
         let endpoints = format_endpoint_slices(&slices, name.as_deref().unwrap_or(""));
-        w.write(0, &format!("Endpoints:\t{endpoints}\n"));
+        w.write_args(0, format_args!("Endpoints:\t{endpoints}\n"));
     }
     let affinity = str_field(&spec.extra, "sessionAffinity").unwrap_or("None");
-    w.write(0, &format!("Session Affinity:\t{affinity}\n"));
+    w.write_args(0, format_args!("Session Affinity:\t{affinity}\n"));
     if let Some(policy) = str_field(&spec.extra, "externalTrafficPolicy") {
-        w.write(0, &format!("External Traffic Policy:\t{policy}\n"));
+        w.write_args(0, format_args!("External Traffic Policy:\t{policy}\n"));
     }
     match str_field(&spec.extra, "internalTrafficPolicy") {
-        Some(policy) => w.write(0, &format!("Internal Traffic Policy:\t{policy}\n")),
+        Some(policy) => w.write_args(0, format_args!("Internal Traffic Policy:\t{policy}\n")),
         None if !external_name => w.write(0, "Internal Traffic Policy:\tCluster\n"),
         None => {}
     }
@@ -1389,14 +1414,14 @@ fn format_endpoint_slices(slices: &[&EndpointSlice], port_name: &str) -> String 
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeEndpointSliceV1
 fn endpoint_slice(w: &mut Writer, slice: &EndpointSlice) {
     let meta = &slice.metadata;
-    w.write(0, &format!("Name:\t{}\n", meta.name));
-    w.write(
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
+    w.write_args(
         0,
-        &format!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
+        format_args!("Namespace:\t{}\n", meta.namespace.as_deref().unwrap_or("")),
     );
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
-    w.write(0, &format!("AddressType:\t{}\n", slice.address_type));
+    w.write_args(0, format_args!("AddressType:\t{}\n", slice.address_type));
     if slice.ports.is_empty() {
         w.write(0, "Ports: <unset>\n");
     } else {
@@ -1413,7 +1438,7 @@ fn endpoint_slice(w: &mut Writer, slice: &EndpointSlice) {
                 .port
                 .map_or_else(|| "<unset>".into(), |p| p.to_string());
             let protocol = port.protocol.as_deref().unwrap_or("TCP");
-            w.write(1, &format!("{name}\t{number}\t{protocol}\n"));
+            w.write_args(1, format_args!("{name}\t{number}\t{protocol}\n"));
         }
     }
     if slice.endpoints.is_empty() {
@@ -1427,75 +1452,78 @@ fn endpoint_slice(w: &mut Writer, slice: &EndpointSlice) {
         if addresses.is_empty() {
             addresses = "<none>".into();
         }
-        w.write(1, &format!("- Addresses:\t{addresses}\n"));
+        w.write_args(1, format_args!("- Addresses:\t{addresses}\n"));
         w.write(2, "Conditions:\n");
         let ready = endpoint
             .conditions
             .ready
             .map_or_else(|| "<unset>".into(), |r| r.to_string());
-        w.write(3, &format!("Ready:\t{ready}\n"));
-        w.write(2, &format!("Hostname:\t{}\n", optional(&endpoint.hostname)));
+        w.write_args(3, format_args!("Ready:\t{ready}\n"));
+        w.write_args(
+            2,
+            format_args!("Hostname:\t{}\n", optional(&endpoint.hostname)),
+        );
         if let Some(target) = &endpoint.target_ref {
-            w.write(
+            w.write_args(
                 2,
-                &format!(
+                format_args!(
                     "TargetRef:\t{}/{}\n",
                     target.kind.as_deref().unwrap_or(""),
                     target.name.as_deref().unwrap_or("")
                 ),
             );
         }
-        w.write(
+        w.write_args(
             2,
-            &format!("NodeName:\t{}\n", optional(&endpoint.node_name)),
+            format_args!("NodeName:\t{}\n", optional(&endpoint.node_name)),
         );
-        w.write(2, &format!("Zone:\t{}\n", optional(&endpoint.zone)));
+        w.write_args(2, format_args!("Zone:\t{}\n", optional(&endpoint.zone)));
     }
 }
 
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeStorageClass
 fn storage_class(w: &mut Writer, class: &StorageClass) {
     let meta = &class.metadata;
-    w.write(0, &format!("Name:\t{}\n", meta.name));
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
     let default = if is_default_annotation(meta) {
         "Yes"
     } else {
         "No"
     };
-    w.write(0, &format!("IsDefaultClass:\t{default}\n"));
-    w.write(
+    w.write_args(0, format_args!("IsDefaultClass:\t{default}\n"));
+    w.write_args(
         0,
-        &format!("Annotations:\t{}\n", format_labels(&meta.annotations)),
+        format_args!("Annotations:\t{}\n", format_labels(&meta.annotations)),
     );
-    w.write(0, &format!("Provisioner:\t{}\n", class.provisioner));
-    w.write(
+    w.write_args(0, format_args!("Provisioner:\t{}\n", class.provisioner));
+    w.write_args(
         0,
-        &format!("Parameters:\t{}\n", format_labels(&class.parameters)),
+        format_args!("Parameters:\t{}\n", format_labels(&class.parameters)),
     );
     let expansion = match class.allow_volume_expansion {
         Some(true) => "True",
         Some(false) => "False",
         None => "<unset>",
     };
-    w.write(0, &format!("AllowVolumeExpansion:\t{expansion}\n"));
+    w.write_args(0, format_args!("AllowVolumeExpansion:\t{expansion}\n"));
     if class.mount_options.is_empty() {
         w.write(0, "MountOptions:\t<none>\n");
     } else {
         w.write(0, "MountOptions:\n");
         for option in &class.mount_options {
-            w.write(1, &format!("{option}\n"));
+            w.write_args(1, format_args!("{option}\n"));
         }
     }
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "ReclaimPolicy:\t{}\n",
             class.reclaim_policy.as_deref().unwrap_or("Delete")
         ),
     );
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "VolumeBindingMode:\t{}\n",
             class.volume_binding_mode.as_deref().unwrap_or("Immediate")
         ),
@@ -1503,7 +1531,7 @@ fn storage_class(w: &mut Writer, class: &StorageClass) {
     if !class.allowed_topologies.is_empty() {
         w.write(0, "AllowedTopologies:\t\n");
         for (i, term) in class.allowed_topologies.iter().enumerate() {
-            w.write(1, &format!("Term {i}:\t"));
+            w.write_args(1, format_args!("Term {i}:\t"));
             if term.match_label_expressions.is_empty() {
                 w.write(0, "<none>\n");
             }
@@ -1515,7 +1543,7 @@ fn storage_class(w: &mut Writer, class: &StorageClass) {
                 if !req.values.is_empty() {
                     expr.push_str(&format!(" [{}]", req.values.join(", ")));
                 }
-                w.write(0, &format!("{expr}\n"));
+                w.write_args(0, format_args!("{expr}\n"));
             }
         }
     }
@@ -1526,18 +1554,18 @@ fn storage_class(w: &mut Writer, class: &StorageClass) {
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeNode
 fn node_description(w: &mut Writer, node: &Node, world: &[&Object], now_ms: i64) {
     let meta = &node.metadata;
-    w.write(0, &format!("Name:\t{}\n", meta.name));
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
     let roles = find_node_roles(node);
     if roles.is_empty() {
         w.write(0, "Roles:\t<none>\n");
     } else {
-        w.write(0, &format!("Roles:\t{}\n", roles.join(",")));
+        w.write_args(0, format_args!("Roles:\t{}\n", roles.join(",")));
     }
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "CreationTimestamp:\t{}\n",
             rfc1123z(meta.creation_timestamp.as_deref())
         ),
@@ -1558,11 +1586,11 @@ fn node_description(w: &mut Writer, node: &Node, world: &[&Object], now_ms: i64)
             Some(value) => format!("{}={value}:{}", taint.key, taint.effect),
             None => format!("{}:{}", taint.key, taint.effect),
         };
-        w.write(0, &format!("{text}\n"));
+        w.write_args(0, format_args!("{text}\n"));
     }
-    w.write(
+    w.write_args(
         0,
-        &format!(
+        format_args!(
             "Unschedulable:\t{}\n",
             node.spec.unschedulable.unwrap_or(false)
         ),
@@ -1578,9 +1606,9 @@ fn node_description(w: &mut Writer, node: &Node, world: &[&Object], now_ms: i64)
             "----\t------\t-----------------\t------------------\t------\t-------\n",
         );
         for c in &status.conditions {
-            w.write(
+            w.write_args(
                 1,
-                &format!(
+                format_args!(
                     "{} \t{} \t{} \t{} \t{} \t{}\n",
                     c.type_,
                     c.status,
@@ -1594,12 +1622,12 @@ fn node_description(w: &mut Writer, node: &Node, world: &[&Object], now_ms: i64)
     }
     w.write(0, "Addresses:\n");
     for address in &status.addresses {
-        w.write(1, &format!("{}:\t{}\n", address.type_, address.address));
+        w.write_args(1, format_args!("{}:\t{}\n", address.type_, address.address));
     }
     if !status.capacity.is_empty() {
         w.write(0, "Capacity:\n");
         for (name, value) in &status.capacity {
-            w.write(0, &format!("  {name}:\t{value}\n"));
+            w.write_args(0, format_args!("  {name}:\t{value}\n"));
         }
     }
     w.write(0, "System Info:\n");
@@ -1621,11 +1649,11 @@ fn node_description(w: &mut Writer, node: &Node, world: &[&Object], now_ms: i64)
             }
             _ => node_info(node, field).unwrap_or_default(),
         };
-        w.write(0, &format!("  {title}:\t{value}\n"));
+        w.write_args(0, format_args!("  {title}:\t{value}\n"));
     }
     if let Some(cidr) = node.spec.pod_cidr.as_deref().filter(|c| !c.is_empty()) {
-        w.write(0, &format!("PodCIDR:\t{cidr}\n"));
-        w.write(0, &format!("PodCIDRs:\t{cidr}\n"));
+        w.write_args(0, format_args!("PodCIDR:\t{cidr}\n"));
+        w.write_args(0, format_args!("PodCIDRs:\t{cidr}\n"));
     }
     let pods: Vec<&Pod> = world
         .iter()
@@ -1725,9 +1753,9 @@ fn node_resources(w: &mut Writer, status: &NodeStatus, pods: &[&Pod], now_ms: i6
     let cpu = allocatable("cpu");
     let memory = allocatable("memory");
     let ephemeral = allocatable("ephemeral-storage");
-    w.write(
+    w.write_args(
         0,
-        &format!("Non-terminated Pods:\t({} in total)\n", pods.len()),
+        format_args!("Non-terminated Pods:\t({} in total)\n", pods.len()),
     );
     w.write(
         1,
@@ -1742,9 +1770,9 @@ fn node_resources(w: &mut Writer, status: &NodeStatus, pods: &[&Pod], now_ms: i6
     let get = |m: &StringQuantities, k: &str| m.get(k).copied().unwrap_or(Quantity::ZERO);
     for pod in pods {
         let (requests, limits) = pod_requests_and_limits(pod);
-        w.write(
+        w.write_args(
             1,
-            &format!(
+            format_args!(
                 "{}\t{}\t\t{}\t{}\t{}\t{}\t{}\n",
                 pod.metadata.namespace.as_deref().unwrap_or(""),
                 pod.metadata.name,
@@ -1775,9 +1803,9 @@ fn node_resources(w: &mut Writer, status: &NodeStatus, pods: &[&Pod], now_ms: i6
         ("memory", memory),
         ("ephemeral-storage", ephemeral),
     ] {
-        w.write(
+        w.write_args(
             1,
-            &format!(
+            format_args!(
                 "{name}\t{}\t{}\n",
                 share(get(&total_requests, name), total),
                 share(get(&total_limits, name), total)
@@ -1789,7 +1817,7 @@ fn node_resources(w: &mut Writer, status: &NodeStatus, pods: &[&Pod], now_ms: i6
 /// Upstream: k8s.io/kubectl pkg/describe/describe.go describeNamespace
 fn namespace_description(w: &mut Writer, namespace: &Namespace) {
     let meta = &namespace.metadata;
-    w.write(0, &format!("Name:\t{}\n", meta.name));
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
     let phase = namespace
@@ -1797,7 +1825,7 @@ fn namespace_description(w: &mut Writer, namespace: &Namespace) {
         .as_ref()
         .and_then(|s| s.phase.clone())
         .unwrap_or_else(|| "Active".into());
-    w.write(0, &format!("Status:\t{phase}\n"));
+    w.write_args(0, format_args!("Status:\t{phase}\n"));
     w.write(0, "\nNo resource quota.\n");
     w.write(0, "\nNo LimitRange resource.\n");
 }
@@ -1805,9 +1833,9 @@ fn namespace_description(w: &mut Writer, namespace: &Namespace) {
 /// Kinds without a dedicated describer here: name, namespace, labels and annotations.
 fn generic(w: &mut Writer, object: &Object) {
     let meta = object.meta();
-    w.write(0, &format!("Name:\t{}\n", meta.name));
+    w.write_args(0, format_args!("Name:\t{}\n", meta.name));
     if object.kind().namespaced() {
-        w.write(0, &format!("Namespace:\t{}\n", object.namespace()));
+        w.write_args(0, format_args!("Namespace:\t{}\n", object.namespace()));
     }
     print_labels_multiline(w, "", "Labels", &meta.labels);
     print_annotations_multiline(w, "Annotations", &meta.annotations);
