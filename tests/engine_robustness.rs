@@ -351,7 +351,7 @@ fn fuzz_simulate_1_the_troubleshooting_lesson_mangled() {
         error: input.yaml:53:3: Service "vip" is invalid: spec.clusterIPs[0]: Invalid value: "None(": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)
         error: input.yaml:70:3: StatefulSet.apps "vip" is invalid: spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`
         Warning: unknown field "spec.template.me#adata"
-        error: input.yaml:79:1: yaml: line 79: control characters are not allowed
+        error: input.yaml:80:8: yaml: line 80: control characters are not allowed (found U+0000)
         error: input.yaml:135:1: StatefulSet.apps "nosc" is invalid: spec.selector: Required value
         Warning: unknown field "spec.selector:����ߒ��chLabels"
         error: input.yaml:142:7: StatefulSet.apps "nosc" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"nosc"}: `selector` does not match template `labels`
