@@ -121,8 +121,10 @@ pub struct State {
     /// The embed mode's options, when the page is embedded.
     pub embed: Option<Rc<Embed>>,
     pub pending: Option<Pending>,
-    /// What the share button last did.
+    /// What the share button last did, and how many times it was pressed (so that the
+    /// same outcome twice is still announced).
     pub shared: Option<share::Shared>,
+    pub share_presses: u32,
 }
 
 impl PartialEq for State {
@@ -149,6 +151,7 @@ impl PartialEq for State {
             && self.hold_save == other.hold_save
             && self.pending == other.pending
             && self.shared == other.shared
+            && self.share_presses == other.share_presses
     }
 }
 
@@ -272,7 +275,10 @@ impl Reducible for State {
                 return next.show_pending();
             }
             Msg::DismissNotice => next.notice = None,
-            Msg::ShareDone(outcome) => next.shared = Some(outcome),
+            Msg::ShareDone(outcome) => {
+                next.shared = Some(outcome);
+                next.share_presses = next.share_presses.wrapping_add(1);
+            }
             Msg::ToggleLessons => next.show_lessons = !next.show_lessons,
             Msg::OpenLesson(lesson) => {
                 if next.lesson.is_none() {
@@ -517,6 +523,7 @@ fn initial_state() -> State {
         embed: embed.clone(),
         pending: None,
         shared: None,
+        share_presses: 0,
     };
     match embed {
         Some(e) => {
@@ -1130,7 +1137,7 @@ pub fn app() -> Html {
                     <p class="tagline">{ text(l, Label::Tagline) }</p>
                     <button type="button" class="lessons-button" onclick={toggle_lessons.clone()}>{ text(l, Label::Lessons) }</button>
                     <button type="button" class="share-button" onclick={share_click}>{ text(l, Label::Share) }</button>
-                    <ShareStatus lang={l} shared={state.shared.clone()} />
+                    <ShareStatus lang={l} shared={state.shared.clone()} presses={state.share_presses} />
                     <button type="button" class="download-yaml" onclick={download_yaml}>{ text(l, Label::DownloadYaml) }</button>
                     <button type="button" class="download-transcript" onclick={download_transcript}>{ text(l, Label::DownloadTranscript) }</button>
                     <button type="button" class="reset-button" onclick={reset}>{ text(l, Label::Reset) }</button>

@@ -122,6 +122,50 @@ test("Share copies a link that opens the same step in a fresh browser", async ()
   }
 });
 
+test("every press of Share is announced, in both languages", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(base);
+    const status = page.locator(".share-status");
+    await status.waitFor({ state: "attached" });
+    // What a screen reader is given: the live region's text after each change.
+    await status.evaluate((region) => {
+      window.announced = [];
+      new MutationObserver(() => window.announced.push(region.textContent)).observe(region, {
+        childList: true, characterData: true, subtree: true,
+      });
+    });
+    const announced = () => page.evaluate(() => window.announced);
+    const press = async (count) => {
+      await page.locator(".share-button").click();
+      await page.waitForFunction((n) => window.announced.length >= n, count);
+    };
+    await press(1);
+    await press(2);
+    await press(3);
+    const english = await announced();
+    assert.equal(english.length, 3, JSON.stringify(english));
+    for (const said of english) assert.equal(said.trim(), "Link copied");
+    assert.notEqual(english[1], english[0]);
+    assert.notEqual(english[2], english[1]);
+
+    await page.getByRole("button", { name: "简体中文" }).click();
+    await page.locator("html[lang=zh-CN]").waitFor();
+    await page.waitForFunction(() => window.announced.length >= 4);
+    await press(5);
+    await press(6);
+    const chinese = (await announced()).slice(3);
+    assert.equal(chinese.length, 3, JSON.stringify(chinese));
+    for (const said of chinese) assert.equal(said.trim(), "链接已复制");
+    assert.notEqual(chinese[1], chinese[0]);
+    assert.notEqual(chinese[2], chinese[1]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test("when the clipboard is refused, the link is shown selected to copy by hand", async () => {
   const { page, base, problems, close } = await open();
   try {
