@@ -195,6 +195,7 @@ impl State {
             command: line.to_string(),
             output: printed.output,
             exit_code: printed.exit_code,
+            note: None,
         });
         self.version += 1;
     }
@@ -208,21 +209,31 @@ impl State {
         share_format::capture(&self.sim.borrow(), &self.ran, &self.text, lesson)
     }
 
-    /// Shows a decoded scenario: replayed to its cursor, with its console and editor.
-    fn load(&mut self, scenario: &Shared) {
+    /// Shows a decoded scenario: replayed to its cursor, with its editor and a console of
+    /// the replayed commands (every one, the page's first apply included), followed by a
+    /// note saying where they came from, so that none of them looks as if just typed.
+    fn load(&mut self, scenario: &Shared, from: Label) {
         let replayed = share_format::replay(scenario);
         self.sim = Rc::new(RefCell::new(replayed.sim));
-        self.console = Rc::new(
-            replayed
-                .console
-                .into_iter()
-                .map(|(command, output, exit_code)| Entry {
-                    command,
-                    output,
-                    exit_code,
-                })
-                .collect(),
-        );
+        let mut console: Vec<Entry> = replayed
+            .console
+            .into_iter()
+            .map(|(command, output, exit_code)| Entry {
+                command,
+                output,
+                exit_code,
+                note: None,
+            })
+            .collect();
+        if !console.is_empty() {
+            console.push(Entry {
+                command: String::new(),
+                output: String::new(),
+                exit_code: 0,
+                note: Some(from),
+            });
+        }
+        self.console = Rc::new(console);
         self.ran = Rc::new(scenario.commands.clone());
         self.text = Rc::new(scenario.editor.clone());
         self.pending = scenario.lesson.clone().map(Pending::Attach);
@@ -318,6 +329,7 @@ impl Reducible for State {
                                     command,
                                     output,
                                     exit_code,
+                                    note: None,
                                 });
                             }
                             next.console = Rc::new(entries);
@@ -529,7 +541,7 @@ fn initial_state() -> State {
         Some(e) => {
             let scenario = e.scenario.as_deref().map(share_format::decode);
             match scenario {
-                Some(Ok(scenario)) => state.load(&scenario),
+                Some(Ok(scenario)) => state.load(&scenario, Label::RestoredLink),
                 Some(Err(err)) => {
                     state.notice = Some(Rc::new(err.message(lang)));
                     state.start_with(1, EXAMPLE);
@@ -557,7 +569,7 @@ fn restore(state: &mut State) {
     if let Some(link) = share::fragment_scenario() {
         match share_format::decode(&link) {
             Ok(scenario) => {
-                state.load(&scenario);
+                state.load(&scenario, Label::RestoredLink);
                 state.hold_save = true;
                 return;
             }
@@ -568,7 +580,7 @@ fn restore(state: &mut State) {
     if let Some(saved) = saved {
         match share_format::decode(&saved) {
             Ok(scenario) => {
-                state.load(&scenario);
+                state.load(&scenario, Label::RestoredSaved);
                 return;
             }
             Err(_) => {
@@ -621,7 +633,7 @@ fn scenario_yaml(text: &str) -> String {
 /// The console's commands with their output, as the CLI prints a transcript.
 fn transcript(entries: &[Entry]) -> String {
     let mut out = String::new();
-    for entry in entries {
+    for entry in entries.iter().filter(|e| e.note.is_none()) {
         out.push_str(&format!("$ {}\n{}", entry.command, entry.output));
         if !entry.output.is_empty() && !entry.output.ends_with('\n') {
             out.push('\n');
