@@ -86,16 +86,43 @@ fn binary_data_is_refused_without_panicking() {
     check(
         &String::from_utf8_lossy(&bytes),
         expect![[r#"
-        error: bad.yaml:1:1: yaml: line 1: control characters are not allowed
-        (exit code 1)
-    "#]],
+            error: bad.yaml:1:1: yaml: line 1: control characters are not allowed (found U+0000)
+            (exit code 1)
+        "#]],
     );
     check(
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\u{0}b\n",
         expect![[r#"
-        error: bad.yaml:1:1: yaml: line 1: control characters are not allowed
-        (exit code 1)
-    "#]],
+            error: bad.yaml:4:10: yaml: line 4: control characters are not allowed (found U+0000)
+            (exit code 1)
+        "#]],
+    );
+    // Other forbidden characters, in a later document, after multi-byte text (columns count
+    // characters) and after a tab (allowed); the document before is still applied.
+    check(
+        &format!(
+            "{}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n  labels: {{é: \"x\t\u{7}\"}}\n",
+            volume_named("kept")
+        ),
+        expect![[r#"
+            error: bad.yaml:16:18: yaml: line 16: control characters are not allowed (found U+0007)
+            persistentvolume/kept created
+            (exit code 1)
+        "#]],
+    );
+    check(
+        "# DEL\napiVersion: v1\r\nkind: Service\u{7f}\n",
+        expect![[r#"
+            error: bad.yaml:3:14: yaml: line 3: control characters are not allowed (found U+007F)
+            (exit code 1)
+        "#]],
+    );
+    check(
+        "apiVersion: v1\nkind: Service\nmetadata:\n  name: \"c\u{85}d\u{9f}\"\n",
+        expect![[r#"
+            error: bad.yaml:4:13: yaml: line 4: control characters are not allowed (found U+009F)
+            (exit code 1)
+        "#]],
     );
 }
 

@@ -134,11 +134,11 @@ fn odd_commands_get_an_error_and_leave_the_cluster_working() {
         $ ls -la
         ls: command not found (try kubectl, nslookup, dig or explain)
     "#]].assert_eq(&transcript);
-    // FIXME: kubectl refuses this selector ("unable to parse requirement"); the shell
-    // reads it as matching nothing.
+    // The API server refuses a selector it cannot parse, and kubectl says which list failed.
     let odd_selector = shell::run(&mut sim, "kubectl get pods -l '!!,=,=='", &read);
+    assert_eq!(odd_selector.exit_code, 1);
     expect![[r#"
-        No resources found in default namespace.
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "!!,=,==", field selector "": unable to parse requirement: found '!', expected: identifier
     "#]]
     .assert_eq(&odd_selector.output);
     // Nothing above changed the cluster: the three pods are still Running and Ready.
@@ -158,6 +158,140 @@ fn odd_commands_get_an_error_and_leave_the_cluster_working() {
     assert_eq!(scaled.exit_code, 0, "{}", scaled.output);
     assert_eq!(sim.settle(), Settle::Settled);
     assert_eq!(sim.world().pods().count(), 2);
+}
+
+#[test]
+fn label_selectors_are_parsed_as_the_api_server_parses_them() {
+    let mut sim = Simulation::new(5);
+    let read = |_: &str| Ok(WEB.to_string());
+    shell::run(&mut sim, "kubectl apply -f web.yaml", &read);
+    shell::run(&mut sim, "kubectl scale sts web --replicas=3", &read);
+    assert_eq!(sim.settle(), Settle::Settled);
+    let mut transcript = String::new();
+    for (selector, exit_code) in [
+        // Refused: kubectl sends the selector as it is and prints the server's answer.
+        ("a in (", 1),
+        ("=x", 1),
+        ("a!", 1),
+        ("a,", 1),
+        ("a b", 1),
+        ("a in (x", 1),
+        ("a=(", 1),
+        ("a in x", 1),
+        ("!a=b", 1),
+        ("app:nginx", 1),
+        ("a=b c", 1),
+        ("a=b/c", 1),
+        ("a>x", 1),
+        ("statefulsets.kubernetes.io/pod-name notin (web-1 web-2)", 1),
+        // Accepted.
+        ("a", 0),
+        ("!a", 0),
+        ("a in (x,y)", 0),
+        ("a notin (x)", 0),
+        ("a=b,c!=d", 0),
+        ("app", 0),
+        ("!app", 0),
+        ("app==nginx", 0),
+        ("  app = nginx , apps.kubernetes.io/pod-index != 0  ", 0),
+        ("statefulset.kubernetes.io/pod-name in (web-0,web-2)", 0),
+        ("statefulset.kubernetes.io/pod-name notin (web-1)", 0),
+        (
+            "apps.kubernetes.io/pod-index>0,apps.kubernetes.io/pod-index<2",
+            0,
+        ),
+        ("app notin ()", 0),
+        ("app in (,nginx)", 0),
+        ("app in (in)", 0),
+        ("app=", 0),
+    ] {
+        let line = format!("kubectl get pods -o name -l '{selector}'");
+        let printed = shell::run(&mut sim, &line, &read);
+        assert_eq!(printed.exit_code, exit_code, "{line}: {}", printed.output);
+        transcript.push_str(&format!("$ {line}\n{}", printed.output));
+    }
+    expect![[r#"
+        $ kubectl get pods -o name -l 'a in ('
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a in (", field selector "": unable to parse requirement: found '', expected: ',', ')' or identifier
+        $ kubectl get pods -o name -l '=x'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "=x", field selector "": found '=', expected: !, identifier, or 'end of string'
+        $ kubectl get pods -o name -l 'a!'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a!", field selector "": unable to parse requirement: found '!', expected: in, notin, =, ==, !=, gt, lt
+        $ kubectl get pods -o name -l 'a,'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a,", field selector "": found '', expected: identifier after ','
+        $ kubectl get pods -o name -l 'a b'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a b", field selector "": unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt
+        $ kubectl get pods -o name -l 'a in (x'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a in (x", field selector "": unable to parse requirement: found '', expected: ',' or ')'
+        $ kubectl get pods -o name -l 'a=('
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a=(", field selector "": unable to parse requirement: found '(', expected: identifier
+        $ kubectl get pods -o name -l 'a in x'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a in x", field selector "": unable to parse requirement: found 'x' expected: '('
+        $ kubectl get pods -o name -l '!a=b'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "!a=b", field selector "": found '=', expected: ',' or 'end of string'
+        $ kubectl get pods -o name -l 'app:nginx'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app:nginx", field selector "": unable to parse requirement: <nil>: Invalid value: "app:nginx": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')
+        $ kubectl get pods -o name -l 'a=b c'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a=b c", field selector "": found 'c', expected: ',' or 'end of string'
+        $ kubectl get pods -o name -l 'a=b/c'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a=b/c", field selector "": unable to parse requirement: values[0][a]: Invalid value: "b/c": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')
+        $ kubectl get pods -o name -l 'a>x'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a>x", field selector "": unable to parse requirement: values[0]: Invalid value: "x": for 'Gt', 'Lt' operators, the value must be an integer
+        $ kubectl get pods -o name -l 'statefulsets.kubernetes.io/pod-name notin (web-1 web-2)'
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "statefulsets.kubernetes.io/pod-name notin (web-1 web-2)", field selector "": unable to parse requirement: found 'web-2', expected: ',' or ')'
+        $ kubectl get pods -o name -l 'a'
+        $ kubectl get pods -o name -l '!a'
+        pod/web-0
+        pod/web-1
+        pod/web-2
+        $ kubectl get pods -o name -l 'a in (x,y)'
+        $ kubectl get pods -o name -l 'a notin (x)'
+        pod/web-0
+        pod/web-1
+        pod/web-2
+        $ kubectl get pods -o name -l 'a=b,c!=d'
+        $ kubectl get pods -o name -l 'app'
+        pod/web-0
+        pod/web-1
+        pod/web-2
+        $ kubectl get pods -o name -l '!app'
+        $ kubectl get pods -o name -l 'app==nginx'
+        pod/web-0
+        pod/web-1
+        pod/web-2
+        $ kubectl get pods -o name -l '  app = nginx , apps.kubernetes.io/pod-index != 0  '
+        pod/web-1
+        pod/web-2
+        $ kubectl get pods -o name -l 'statefulset.kubernetes.io/pod-name in (web-0,web-2)'
+        pod/web-0
+        pod/web-2
+        $ kubectl get pods -o name -l 'statefulset.kubernetes.io/pod-name notin (web-1)'
+        pod/web-0
+        pod/web-2
+        $ kubectl get pods -o name -l 'apps.kubernetes.io/pod-index>0,apps.kubernetes.io/pod-index<2'
+        pod/web-1
+        $ kubectl get pods -o name -l 'app notin ()'
+        pod/web-0
+        pod/web-1
+        pod/web-2
+        $ kubectl get pods -o name -l 'app in (,nginx)'
+        pod/web-0
+        pod/web-1
+        pod/web-2
+        $ kubectl get pods -o name -l 'app in (in)'
+        $ kubectl get pods -o name -l 'app='
+    "#]]
+    .assert_eq(&transcript);
+    // `describe` and `delete` read the selector the same way.
+    let describe = shell::run(&mut sim, "kubectl describe sts -l '!!'", &read);
+    let delete = shell::run(&mut sim, "kubectl delete pvc -l 'app in ('", &read);
+    expect![[r#"
+        Error from server (BadRequest): Unable to find "apps/v1, Resource=statefulsets" that match label selector "!!", field selector "": unable to parse requirement: found '!', expected: identifier
+        Error from server (BadRequest): Unable to find "/v1, Resource=persistentvolumeclaims" that match label selector "app in (", field selector "": unable to parse requirement: found '', expected: ',', ')' or identifier
+    "#]]
+    .assert_eq(&format!("{}{}", describe.output, delete.output));
+    assert_eq!((describe.exit_code, delete.exit_code), (1, 1));
+    assert_eq!(sim.world().pods().count(), 3);
 }
 
 #[test]
@@ -217,7 +351,7 @@ fn fuzz_simulate_1_the_troubleshooting_lesson_mangled() {
         error: input.yaml:53:3: Service "vip" is invalid: spec.clusterIPs[0]: Invalid value: "None(": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)
         error: input.yaml:70:3: StatefulSet.apps "vip" is invalid: spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`
         Warning: unknown field "spec.template.me#adata"
-        error: input.yaml:79:1: yaml: line 79: control characters are not allowed
+        error: input.yaml:80:8: yaml: line 80: control characters are not allowed (found U+0000)
         error: input.yaml:135:1: StatefulSet.apps "nosc" is invalid: spec.selector: Required value
         Warning: unknown field "spec.selector:����ߒ��chLabels"
         error: input.yaml:142:7: StatefulSet.apps "nosc" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"nosc"}: `selector` does not match template `labels`

@@ -5,7 +5,7 @@
 use expect_test::{expect, Expect};
 use serde_json::{json, Value};
 use stsplay::manifest::model::*;
-use stsplay::present::kubectl;
+use stsplay::present::kubectl::{self, GetOptions, OutputFormat};
 use stsplay::time::{rfc3339, EPOCH_MS};
 
 /// "Now" in these tests: ten minutes after the simulation epoch.
@@ -403,6 +403,85 @@ fn pod_terminating_and_pending() {
               Warning  FailedScheduling  2s (x3 over 10s)  default-scheduler  0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.
         "#]],
     );
+}
+
+#[test]
+fn pod_restarted_shows_its_last_state() {
+    let mut pod = web_pod(0, 0);
+    if let Object::Pod(p) = &mut pod {
+        if let Some(c) = p
+            .status
+            .as_mut()
+            .and_then(|s| s.container_statuses.first_mut())
+        {
+            c.restart_count = 1;
+            c.last_state = ContainerState {
+                terminated: Some(ContainerStateDetail {
+                    reason: Some("Error".into()),
+                    exit_code: Some(137),
+                    started_at: Some(at(10)),
+                    finished_at: Some(at(17)),
+                    ..ContainerStateDetail::default()
+                }),
+                ..ContainerState::default()
+            };
+        }
+    }
+    let text = kubectl::describe(&pod, &[], NOW);
+    let from = text.find("    State:").unwrap_or(0);
+    let to = text[from..]
+        .find("    Environment:")
+        .map_or(text.len(), |i| from + i);
+    expect![[r#"
+            State:          Running
+              Started:      Mon, 01 Jan 2024 00:00:18 +0000
+            Last State:     Terminated
+              Reason:       Error
+              Exit Code:    137
+              Started:      Mon, 01 Jan 2024 00:00:10 +0000
+              Finished:     Mon, 01 Jan 2024 00:00:17 +0000
+            Ready:          True
+            Restart Count:  1
+            Readiness:      http-get http://:80/index.html delay=0s timeout=1s period=1s #success=1 #failure=3
+    "#]]
+    .assert_eq(&dedent(&text[from..to]));
+    // The model writes the previous run back as the API server does.
+    let yaml = kubectl::get(
+        Kind::Pod,
+        &[&pod],
+        &GetOptions {
+            output: OutputFormat::Yaml,
+            ..GetOptions::default()
+        },
+        NOW,
+    );
+    let at = yaml.find("lastState:").unwrap_or(0);
+    let from = yaml[..at].rfind('\n').map_or(0, |i| i + 1);
+    let to = yaml[from..]
+        .find("name: nginx")
+        .map_or(yaml.len(), |i| from + i);
+    expect![[r#"
+        lastState:
+          terminated:
+            exitCode: 137
+            finishedAt: "2024-01-01T00:00:17Z"
+            reason: Error
+            startedAt: "2024-01-01T00:00:10Z"
+    "#]]
+    .assert_eq(&dedent(yaml[from..to].trim_end()));
+}
+
+/// Lines without the indentation they share, as `expect!` compares them.
+fn dedent(text: &str) -> String {
+    let indent = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    text.lines()
+        .map(|l| format!("{}\n", l.get(indent..).unwrap_or("")))
+        .collect()
 }
 
 #[test]

@@ -43,7 +43,8 @@ fn pod(name: &str, state: &str, created: i64) -> Object {
         ),
         "crash" => (
             "Running",
-            json!([{"name": "nginx", "ready": false, "restartCount": 4, "image": "registry.k8s.io/nginx-slim:0.21", "state": {"waiting": {"reason": "CrashLoopBackOff"}}}]),
+            json!([{"name": "nginx", "ready": false, "restartCount": 4, "image": "registry.k8s.io/nginx-slim:0.21", "state": {"waiting": {"reason": "CrashLoopBackOff"}},
+                "lastState": {"terminated": {"exitCode": 1, "reason": "Error", "startedAt": at(400), "finishedAt": at(408)}}}]),
             false,
         ),
         _ => ("Pending", json!([]), false),
@@ -169,9 +170,51 @@ fn pod_status_column() {
             }
         }
     }
-    // FIXME: kubectl prints RESTARTS as `4 (Xm ago)` from the containers'
-    // `lastState.terminated.finishedAt`, and `Init:…` statuses from
-    // `initContainerStatuses`; the model has neither field yet, so `crash` shows `4`.
+    // Two containers restarted: RESTARTS adds their counts and tells the latest previous
+    // run's end, whichever container it was. A previous run with no restart counted (a
+    // status written by hand) or without an end time leaves the plain count.
+    let mut restarted = pod("restarted", "ready", 0);
+    let mut no_count = pod("no-count", "ready", 0);
+    let mut no_end = pod("no-end", "crash", 0);
+    let previous = |finished: Option<i64>| ContainerState {
+        terminated: Some(ContainerStateDetail {
+            reason: Some("Error".into()),
+            exit_code: Some(137),
+            started_at: Some(at(60)),
+            finished_at: finished.map(at),
+            ..ContainerStateDetail::default()
+        }),
+        ..ContainerState::default()
+    };
+    for (p, finished, restarts) in [
+        (&mut restarted, [Some(100), Some(590)], [2, 1]),
+        (&mut no_count, [Some(100), Some(590)], [0, 0]),
+        (&mut no_end, [None, None], [4, 0]),
+    ] {
+        if let Object::Pod(p) = p {
+            p.spec.containers.push(Container {
+                name: "sidecar".into(),
+                ..Container::default()
+            });
+            let status = p.status.get_or_insert_with(PodStatus::default);
+            let first = status.container_statuses[0].clone();
+            status.container_statuses.push(ContainerStatus {
+                name: "sidecar".into(),
+                ..first
+            });
+            for ((c, finished), restarts) in status
+                .container_statuses
+                .iter_mut()
+                .zip(finished)
+                .zip(restarts)
+            {
+                c.last_state = previous(finished);
+                c.restart_count = restarts;
+            }
+        }
+    }
+    // FIXME: kubectl prints `Init:…` statuses from `initContainerStatuses`, which the
+    // model does not have yet.
     let pods = [
         terminating,
         node_lost,
@@ -180,20 +223,26 @@ fn pod_status_column() {
         pod("not-ready", "running", 0),
         completed_ready,
         completed_not_ready,
+        restarted,
+        no_count,
+        no_end,
     ];
     check_get(
         Kind::Pod,
         &pods,
         &options(OutputFormat::Table),
         expect![[r#"
-            NAME                READY   STATUS              RESTARTS   AGE
-            terminating         1/1     Terminating         0          10m
-            node-lost           1/1     Unknown             0          10m
-            creating            0/1     ContainerCreating   0          2s
-            crash               0/1     CrashLoopBackOff    4          10m
-            not-ready           0/1     Running             0          10m
-            sidecar-ready       1/2     Running             0          10m
-            sidecar-not-ready   1/2     NotReady            0          10m
+            NAME                READY   STATUS              RESTARTS        AGE
+            terminating         1/1     Terminating         0               10m
+            node-lost           1/1     Unknown             0               10m
+            creating            0/1     ContainerCreating   0               2s
+            crash               0/1     CrashLoopBackOff    4 (3m12s ago)   10m
+            not-ready           0/1     Running             0               10m
+            sidecar-ready       1/2     Running             0               10m
+            sidecar-not-ready   1/2     NotReady            0               10m
+            restarted           2/2     Running             3 (10s ago)     10m
+            no-count            2/2     Running             0               10m
+            no-end              0/2     CrashLoopBackOff    4               10m
         "#]],
     );
 }

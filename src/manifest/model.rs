@@ -243,8 +243,10 @@ pub struct ContainerStatus {
     pub container_id: Option<String>,
     pub started: Option<bool>,
     pub state: ContainerState,
+    /// The container's previous run, when it has restarted (`lastState.terminated`).
+    pub last_state: ContainerState,
 }
-json_struct!(ContainerStatus { name: "name" Required, ready: "ready" Always, restart_count: "restartCount" Always, image: "image" Always, image_id: "imageID" Omit, container_id: "containerID" Omit, started: "started" Omit, state: "state" Always });
+json_struct!(ContainerStatus { name: "name" Required, ready: "ready" Always, restart_count: "restartCount" Always, image: "image" Always, image_id: "imageID" Omit, container_id: "containerID" Omit, started: "started" Omit, state: "state" Always, last_state: "lastState" Always });
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContainerState {

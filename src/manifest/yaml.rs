@@ -135,9 +135,46 @@ pub(crate) fn read(text: &str) -> Vec<Document> {
         if chunk.text.trim().is_empty() {
             continue;
         }
+        if let Some(error) = forbidden_character(chunk.text, chunk.first_line) {
+            documents.push(Document {
+                root: None,
+                errors: vec![error],
+            });
+            continue;
+        }
         documents.extend(load(chunk.text, chunk.first_line));
     }
     documents
+}
+
+/// The first character YAML forbids in a chunk (a NUL byte or another control character),
+/// with its own line and column. libyaml refuses it while decoding, before scanning, so its
+/// error carries no position (it says line 1, column 1); the chunk is refused here instead,
+/// with the same words and the character named, since it is invisible in the editor.
+fn forbidden_character(text: &str, first_line: usize) -> Option<YamlError> {
+    // libyaml's reader: tab, line feed, carriage return, printable ASCII, NEL and the
+    // rest of Unicode except the C1 controls, surrogates and U+FFFE/U+FFFF.
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}'
+            | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    };
+    let (line_no, line) = text
+        .split('\n')
+        .enumerate()
+        .find(|(_, line)| !line.chars().all(allowed))?;
+    let (column, c) = line.chars().enumerate().find(|(_, c)| !allowed(*c))?;
+    let line = first_line + line_no + 1;
+    Some(YamlError {
+        pos: Pos {
+            line,
+            column: column + 1,
+        },
+        kind: YamlErrorKind::Syntax,
+        message: format!(
+            "yaml: line {line}: control characters are not allowed (found U+{:04X})",
+            c as u32
+        ),
+    })
 }
 
 struct Chunk<'a> {

@@ -109,10 +109,12 @@ pub enum Label {
     DownloadTranscript,
     SavedDamaged,
     ShareTooLong,
+    RestoredSaved,
+    RestoredLink,
 }
 
 impl Label {
-    pub const ALL: [Label; 65] = {
+    pub const ALL: [Label; 67] = {
         use Label::*;
         [
             Tagline,
@@ -180,6 +182,8 @@ impl Label {
             DownloadTranscript,
             SavedDamaged,
             ShareTooLong,
+            RestoredSaved,
+            RestoredLink,
         ]
     };
 }
@@ -291,6 +295,14 @@ pub fn text(lang: Lang, label: Label) -> &'static str {
         ShareTooLong => (
             "This scenario is too large for a link (more than 64 KiB).",
             "这个场景太大，无法放进链接(超过 64 KiB)。",
+        ),
+        RestoredSaved => (
+            "Restored from your last visit: the commands above were run again to rebuild the timeline.",
+            "已从你上次的访问恢复:上面的命令已重新运行，以重建时间线。",
+        ),
+        RestoredLink => (
+            "Opened from a shared link: the commands above were run again to rebuild the timeline.",
+            "已从分享链接打开:上面的命令已重新运行，以重建时间线。",
         ),
     };
     match lang {

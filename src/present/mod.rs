@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod jsonpath;
 pub mod kubectl;
 pub mod lesson;
+pub mod selector;
 pub mod share;
 pub mod shell;
 pub mod table;

@@ -20,6 +20,7 @@ use crate::present::dns::{dig, nslookup, trace, DigStyle, Printed};
 use crate::present::i18n::Lang;
 use crate::present::jsonpath;
 use crate::present::kubectl::{self, messages, GetOptions, OutputFormat};
+use crate::present::selector;
 
 fn ok(output: String) -> Printed {
     Printed {
@@ -111,82 +112,29 @@ fn user_write(sim: &mut Simulation, line: &str, writes: Vec<Write>, outcome: &Ou
     });
 }
 
-/// A label selector as kubectl takes it: `k=v`, `k==v`, `k!=v`, `k`, `!k`,
-/// `k in (a,b)`, `k notin (a,b)`, joined by commas.
-pub fn selector_matches(selector: &str, labels: &StringMap) -> Result<bool, String> {
-    let mut terms = Vec::new();
-    let mut depth = 0;
-    let mut current = String::new();
-    for c in selector.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' if depth == 0 => {
-                terms.push(std::mem::take(&mut current));
-                continue;
-            }
-            _ => {}
-        }
-        current.push(c);
-    }
-    terms.push(current);
-    for term in terms {
-        let term = term.trim();
-        if term.is_empty() {
-            continue;
-        }
-        let ok = if let Some((k, v)) = term.split_once("!=") {
-            labels.get(k.trim()).map(String::as_str) != Some(v.trim())
-        } else if let Some((k, v)) = term.split_once("==").or_else(|| term.split_once('=')) {
-            labels.get(k.trim()).map(String::as_str) == Some(v.trim())
-        } else if let Some(k) = term.strip_prefix('!') {
-            !labels.contains_key(k.trim())
-        } else if let Some((k, set)) = term
-            .split_once(" notin ")
-            .or_else(|| term.split_once(" in "))
-        {
-            let values: Vec<&str> = set
-                .trim()
-                .trim_start_matches('(')
-                .trim_end_matches(')')
-                .split(',')
-                .map(str::trim)
-                .collect();
-            let has = labels
-                .get(k.trim())
-                .is_some_and(|v| values.contains(&v.as_str()));
-            if term.contains(" notin ") {
-                !has
-            } else {
-                has
-            }
-        } else if term
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
-        {
-            labels.contains_key(term)
-        } else {
-            return Err(format!("error: unable to parse requirement: found '{term}', expected: in, notin, =, ==, !=, gt, lt"));
-        };
-        if !ok {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
-/// The objects whose labels match a selector, or kubectl's error for a bad selector.
-fn select<'a>(objects: Vec<&'a Object>, selector: Option<&str>) -> Result<Vec<&'a Object>, String> {
+/// The objects whose labels match a selector, or the API server's refusal of a selector
+/// it cannot parse, as kubectl prints it (`EnhanceListError` around `labels.Parse`).
+fn select<'a>(
+    objects: Vec<&'a Object>,
+    kind: Kind,
+    selector: Option<&str>,
+) -> Result<Vec<&'a Object>, String> {
     let Some(sel) = selector else {
         return Ok(objects);
     };
-    let mut kept = Vec::new();
-    for o in objects {
-        if selector_matches(sel, &o.meta().labels)? {
-            kept.push(o);
-        }
-    }
-    Ok(kept)
+    let requirements = selector::parse(sel).map_err(|e| {
+        let version = kind.api_version();
+        let group = if version.contains('/') { "" } else { "/" };
+        format!(
+            "Error from server (BadRequest): Unable to find \"{group}{version}, Resource={}\" that match label selector {}, field selector \"\": {e}",
+            command::resource_names(kind)[0],
+            manifest::go_quote(sel)
+        )
+    })?;
+    Ok(objects
+        .into_iter()
+        .filter(|o| selector::matches(&requirements, &o.meta().labels))
+        .collect())
 }
 
 fn ns_of(namespace: &Option<String>) -> String {
@@ -255,7 +203,7 @@ pub fn run(
                 return fail("error: describe of endpoints is not supported here; use kubectl get endpoints\n".into());
             };
             let all: Vec<&Object> = world.objects().collect();
-            let matched = match select(listed(world, kind, &ns, false), selector.as_deref()) {
+            let matched = match select(listed(world, kind, &ns, false), kind, selector.as_deref()) {
                 Ok(m) => m,
                 Err(e) => return fail(e),
             };
@@ -641,7 +589,7 @@ fn get(
                 } else {
                     listed(world, *kind, &ns, all)
                 };
-                let mut objects = match select(base, selector) {
+                let mut objects = match select(base, *kind, selector) {
                     Ok(o) => o,
                     Err(e) => return fail(e),
                 };
@@ -903,7 +851,7 @@ fn delete(
         }
     }
     if let (Some(kind), true) = (kind, selector.is_some() || all) {
-        match select(listed(sim.world(), kind, &ns, false), selector) {
+        match select(listed(sim.world(), kind, &ns, false), kind, selector) {
             Ok(matched) => keys.extend(matched.into_iter().map(key_of)),
             Err(e) => return fail(e),
         }

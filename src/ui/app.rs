@@ -121,8 +121,10 @@ pub struct State {
     /// The embed mode's options, when the page is embedded.
     pub embed: Option<Rc<Embed>>,
     pub pending: Option<Pending>,
-    /// What the share button last did.
+    /// What the share button last did, and how many times it was pressed (so that the
+    /// same outcome twice is still announced).
     pub shared: Option<share::Shared>,
+    pub share_presses: u32,
 }
 
 impl PartialEq for State {
@@ -149,6 +151,7 @@ impl PartialEq for State {
             && self.hold_save == other.hold_save
             && self.pending == other.pending
             && self.shared == other.shared
+            && self.share_presses == other.share_presses
     }
 }
 
@@ -192,6 +195,7 @@ impl State {
             command: line.to_string(),
             output: printed.output,
             exit_code: printed.exit_code,
+            note: None,
         });
         self.version += 1;
     }
@@ -205,21 +209,31 @@ impl State {
         share_format::capture(&self.sim.borrow(), &self.ran, &self.text, lesson)
     }
 
-    /// Shows a decoded scenario: replayed to its cursor, with its console and editor.
-    fn load(&mut self, scenario: &Shared) {
+    /// Shows a decoded scenario: replayed to its cursor, with its editor and a console of
+    /// the replayed commands (every one, the page's first apply included), followed by a
+    /// note saying where they came from, so that none of them looks as if just typed.
+    fn load(&mut self, scenario: &Shared, from: Label) {
         let replayed = share_format::replay(scenario);
         self.sim = Rc::new(RefCell::new(replayed.sim));
-        self.console = Rc::new(
-            replayed
-                .console
-                .into_iter()
-                .map(|(command, output, exit_code)| Entry {
-                    command,
-                    output,
-                    exit_code,
-                })
-                .collect(),
-        );
+        let mut console: Vec<Entry> = replayed
+            .console
+            .into_iter()
+            .map(|(command, output, exit_code)| Entry {
+                command,
+                output,
+                exit_code,
+                note: None,
+            })
+            .collect();
+        if !console.is_empty() {
+            console.push(Entry {
+                command: String::new(),
+                output: String::new(),
+                exit_code: 0,
+                note: Some(from),
+            });
+        }
+        self.console = Rc::new(console);
         self.ran = Rc::new(scenario.commands.clone());
         self.text = Rc::new(scenario.editor.clone());
         self.pending = scenario.lesson.clone().map(Pending::Attach);
@@ -272,7 +286,10 @@ impl Reducible for State {
                 return next.show_pending();
             }
             Msg::DismissNotice => next.notice = None,
-            Msg::ShareDone(outcome) => next.shared = Some(outcome),
+            Msg::ShareDone(outcome) => {
+                next.shared = Some(outcome);
+                next.share_presses = next.share_presses.wrapping_add(1);
+            }
             Msg::ToggleLessons => next.show_lessons = !next.show_lessons,
             Msg::OpenLesson(lesson) => {
                 if next.lesson.is_none() {
@@ -312,6 +329,7 @@ impl Reducible for State {
                                     command,
                                     output,
                                     exit_code,
+                                    note: None,
                                 });
                             }
                             next.console = Rc::new(entries);
@@ -517,12 +535,13 @@ fn initial_state() -> State {
         embed: embed.clone(),
         pending: None,
         shared: None,
+        share_presses: 0,
     };
     match embed {
         Some(e) => {
             let scenario = e.scenario.as_deref().map(share_format::decode);
             match scenario {
-                Some(Ok(scenario)) => state.load(&scenario),
+                Some(Ok(scenario)) => state.load(&scenario, Label::RestoredLink),
                 Some(Err(err)) => {
                     state.notice = Some(Rc::new(err.message(lang)));
                     state.start_with(1, EXAMPLE);
@@ -550,7 +569,7 @@ fn restore(state: &mut State) {
     if let Some(link) = share::fragment_scenario() {
         match share_format::decode(&link) {
             Ok(scenario) => {
-                state.load(&scenario);
+                state.load(&scenario, Label::RestoredLink);
                 state.hold_save = true;
                 return;
             }
@@ -561,7 +580,7 @@ fn restore(state: &mut State) {
     if let Some(saved) = saved {
         match share_format::decode(&saved) {
             Ok(scenario) => {
-                state.load(&scenario);
+                state.load(&scenario, Label::RestoredSaved);
                 return;
             }
             Err(_) => {
@@ -614,7 +633,7 @@ fn scenario_yaml(text: &str) -> String {
 /// The console's commands with their output, as the CLI prints a transcript.
 fn transcript(entries: &[Entry]) -> String {
     let mut out = String::new();
-    for entry in entries {
+    for entry in entries.iter().filter(|e| e.note.is_none()) {
         out.push_str(&format!("$ {}\n{}", entry.command, entry.output));
         if !entry.output.is_empty() && !entry.output.ends_with('\n') {
             out.push('\n');
@@ -1130,7 +1149,7 @@ pub fn app() -> Html {
                     <p class="tagline">{ text(l, Label::Tagline) }</p>
                     <button type="button" class="lessons-button" onclick={toggle_lessons.clone()}>{ text(l, Label::Lessons) }</button>
                     <button type="button" class="share-button" onclick={share_click}>{ text(l, Label::Share) }</button>
-                    <ShareStatus lang={l} shared={state.shared.clone()} />
+                    <ShareStatus lang={l} shared={state.shared.clone()} presses={state.share_presses} />
                     <button type="button" class="download-yaml" onclick={download_yaml}>{ text(l, Label::DownloadYaml) }</button>
                     <button type="button" class="download-transcript" onclick={download_transcript}>{ text(l, Label::DownloadTranscript) }</button>
                     <button type="button" class="reset-button" onclick={reset}>{ text(l, Label::Reset) }</button>

@@ -7,12 +7,14 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// One command and what it printed.
+/// One command and what it printed, or a note about the transcript (`note`, with no
+/// command), such as which commands were replayed to restore a timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub command: String,
     pub output: String,
     pub exit_code: i32,
+    pub note: Option<Label>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -52,6 +54,8 @@ pub fn console(props: &Props) -> Html {
                 }
                 "ArrowUp" | "ArrowDown" if !entries.is_empty() => {
                     e.prevent_default();
+                    let entries: Vec<&Entry> =
+                        entries.iter().filter(|e| e.note.is_none()).collect();
                     let last = entries.len();
                     let at = browse.unwrap_or(last);
                     let next = if e.key() == "ArrowUp" {
@@ -77,6 +81,9 @@ pub fn console(props: &Props) -> Html {
         })
     };
     let entries = props.entries.iter().map(|en| {
+        if let Some(note) = en.note {
+            return html! { <li class="note">{ text(l, note) }</li> };
+        }
         html! {
             <li class={classes!("entry", (en.exit_code != 0).then_some("failed"))}>
                 <pre class="command">{ format!("$ {}", en.command) }</pre>

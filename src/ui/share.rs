@@ -138,16 +138,19 @@ pub enum Shared {
 pub struct StatusProps {
     pub lang: Lang,
     pub shared: Option<Shared>,
+    pub presses: u32,
 }
 
 /// The share button's outcome: a polite live region, and the link in a selected,
-/// read-only field when it could not be copied.
+/// read-only field when it could not be copied. A screen reader speaks a live region only
+/// when its text changes, so every other press adds a no-break space to the same words:
+/// each press is announced, and nothing visible changes.
 #[function_component(ShareStatus)]
 pub fn share_status(props: &StatusProps) -> Html {
     let field = use_node_ref();
     {
         let field = field.clone();
-        use_effect_with(props.shared.clone(), move |_| {
+        use_effect_with((props.shared.clone(), props.presses), move |_| {
             if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
                 input.focus().ok();
                 input.select();
@@ -159,6 +162,11 @@ pub fn share_status(props: &StatusProps) -> Html {
         Some(Shared::Copied) => text(l, Label::ShareCopied),
         Some(Shared::TooLong) => text(l, Label::ShareTooLong),
         _ => "",
+    };
+    let said = if props.presses % 2 == 0 && !said.is_empty() {
+        format!("{said}\u{a0}")
+    } else {
+        said.to_string()
     };
     html! {
         <>

@@ -111,6 +111,8 @@ test("Share copies a link that opens the same step in a fresh browser", async ()
     assert.equal(await page.locator(".controls .clock").textContent(), clock);
     assert.deepEqual(await nodeNames(page), names);
     await page.locator(".transcript", { hasText: "kubectl delete pod web-1" }).waitFor();
+    // The replayed commands are marked as coming from the link, not as typed here.
+    assert.match(await page.locator(".transcript li").last().textContent(), /^Opened from a shared link/);
     await page.screenshot({ path: `${SHOTS}/share-3-opened-link.png` });
     // Looking and stepping does not save; the learner's own work is back without the link.
     await page.getByRole("button", { name: "Step forward" }).click();
@@ -119,6 +121,93 @@ test("Share copies a link that opens the same step in a fresh browser", async ()
     assert.deepEqual(problems, []);
   } finally {
     await second.close();
+  }
+});
+
+test("every press of Share is announced, in both languages", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto(base);
+    const status = page.locator(".share-status");
+    await status.waitFor({ state: "attached" });
+    // What a screen reader is given: the live region's text after each change.
+    await status.evaluate((region) => {
+      window.announced = [];
+      new MutationObserver(() => window.announced.push(region.textContent)).observe(region, {
+        childList: true, characterData: true, subtree: true,
+      });
+    });
+    const announced = () => page.evaluate(() => window.announced);
+    const press = async (count) => {
+      await page.locator(".share-button").click();
+      await page.waitForFunction((n) => window.announced.length >= n, count);
+    };
+    await press(1);
+    await press(2);
+    await press(3);
+    const english = await announced();
+    assert.equal(english.length, 3, JSON.stringify(english));
+    for (const said of english) assert.equal(said.trim(), "Link copied");
+    assert.notEqual(english[1], english[0]);
+    assert.notEqual(english[2], english[1]);
+
+    await page.getByRole("button", { name: "简体中文" }).click();
+    await page.locator("html[lang=zh-CN]").waitFor();
+    await page.waitForFunction(() => window.announced.length >= 4);
+    await press(5);
+    await press(6);
+    const chinese = (await announced()).slice(3);
+    assert.equal(chinese.length, 3, JSON.stringify(chinese));
+    for (const said of chinese) assert.equal(said.trim(), "链接已复制");
+    assert.notEqual(chinese[1], chinese[0]);
+    assert.notEqual(chinese[2], chinese[1]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test("a restored timeline's commands are in the console, marked as replayed", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    await page.locator(".controls .position").waitFor();
+    // On a first visit the page applies the example but the console starts empty.
+    assert.equal(await page.locator(".transcript li").count(), 0);
+    const session = () => page.evaluate(() => localStorage.getItem("stsplay.session"));
+    const before = await session();
+    const prompt = page.getByLabel("Command (kubectl, nslookup, dig)");
+    await prompt.fill("kubectl get pvc");
+    await prompt.press("Enter");
+    await page.locator(".transcript .command", { hasText: "$ kubectl get pvc" }).waitFor();
+    await page.waitForFunction((old) => localStorage.getItem("stsplay.session") !== old, before);
+
+    await page.reload();
+    const items = page.locator(".transcript li");
+    await page.locator(".transcript .note").waitFor();
+    const texts = await items.evaluateAll((lis) => lis.map((li) => li.textContent));
+    assert.equal(texts.length, 3, JSON.stringify(texts));
+    assert.match(texts[0], /^\$ kubectl apply -f manifests\.yaml/);
+    assert.match(texts[1], /^\$ kubectl get pvc/);
+    assert.equal(texts[2], "Restored from your last visit: the commands above were run again to rebuild the timeline.");
+    await page.screenshot({ path: `${SHOTS}/share-restored-console.png` });
+
+    // What is typed next comes after the note; ↑ recalls commands, never the note.
+    await prompt.fill("kubectl get pods");
+    await prompt.press("Enter");
+    await page.locator(".transcript li").nth(3).waitFor();
+    assert.match(await items.nth(3).textContent(), /^\$ kubectl get pods/);
+    await prompt.press("ArrowUp");
+    assert.equal(await prompt.inputValue(), "kubectl get pods");
+    await prompt.press("ArrowUp");
+    assert.equal(await prompt.inputValue(), "kubectl get pvc");
+
+    await page.getByRole("button", { name: "简体中文" }).click();
+    await page.locator(".transcript .note", { hasText: "已从你上次的访问恢复" }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
   }
 });
 

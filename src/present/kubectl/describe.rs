@@ -371,6 +371,9 @@ fn containers(
         }
         if let Some(status) = status {
             container_state(w, "State", &status.state);
+            if status.last_state.terminated.is_some() {
+                container_state(w, "Last State", &status.last_state);
+            }
             w.write_args(
                 2,
                 format_args!("Ready:\t{}\n", if status.ready { "True" } else { "False" }),

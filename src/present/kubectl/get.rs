@@ -10,6 +10,7 @@ use super::format::{
 };
 use crate::manifest::model::*;
 use crate::present::table::{Column, Table};
+use crate::time::parse_rfc3339;
 use serde_json::Value;
 
 /// The kubelet version `kubectl get nodes` prints for a node whose status carries no
@@ -241,8 +242,31 @@ pub fn pod_status(pod: &Pod) -> (String, String, String) {
     (reason, format!("{ready}/{total}"), restarts.to_string())
 }
 
+/// The RESTARTS cell: the count, and when it is not zero, how long ago the latest previous
+/// run of any container finished (`4 (3m12s ago)`).
+/// Upstream: k8s.io/kubernetes pkg/printers/internalversion/printers.go printPod
+fn restarts_cell(pod: &Pod, restarts: String, now_ms: i64) -> String {
+    let last_finished = pod
+        .status
+        .iter()
+        .flat_map(|s| &s.container_statuses)
+        .filter_map(|c| c.last_state.terminated.as_ref()?.finished_at.as_deref())
+        .filter_map(|t| parse_rfc3339(t).map(|ms| (ms, t)))
+        .max_by_key(|(ms, _)| *ms);
+    match last_finished {
+        Some((_, finished)) if restarts != "0" => {
+            format!(
+                "{restarts} ({} ago)",
+                translate_timestamp_since(Some(finished), now_ms)
+            )
+        }
+        _ => restarts,
+    }
+}
+
 fn pod_row(pod: &Pod, now_ms: i64) -> Vec<String> {
     let (reason, ready, restarts) = pod_status(pod);
+    let restarts = restarts_cell(pod, restarts, now_ms);
     let status = pod.status.clone().unwrap_or_default();
     let ip = status
         .pod_ips
