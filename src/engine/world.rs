@@ -112,51 +112,38 @@ pub struct World {
 /// world (a checkpoint) copies pointers, not strings.
 type Name = Rc<str>;
 
-/// namespace → name → names: what an index keeps for a namespaced object.
-type Related = BTreeMap<Name, BTreeMap<Name, BTreeSet<Name>>>;
+/// (namespace, name, related name) triples: one type for every index, so the
+/// WebAssembly build holds one copy of the ordered-set code for them.
+type Related = BTreeSet<(Name, Name, Name)>;
 
 /// Lookups the controllers would otherwise find by reading every object.
 #[derive(Clone, Debug, Default)]
 struct Index {
-    /// namespace → claim → the pods whose volumes name that claim.
+    /// (namespace, claim, pod) for each pod whose volumes name that claim.
     claim_users: Related,
-    /// Volumes without a claimRef.
-    free_volumes: BTreeSet<Name>,
-    /// namespace → claim → the volumes whose claimRef names that claim.
+    /// (namespace, claim, volume) for each volume whose claimRef names that claim.
     reserved: Related,
+    /// ("", "", volume) for each volume without a claimRef.
+    free: Related,
 }
 
-/// Adds or removes `item` under (namespace, name).
+/// Adds or removes (namespace, name, item).
 fn relate(map: &mut Related, namespace: &str, name: &str, item: &str, add: bool) {
+    let triple = (namespace.into(), name.into(), item.into());
     if add {
-        map.entry(namespace.into())
-            .or_default()
-            .entry(name.into())
-            .or_default()
-            .insert(item.into());
-        return;
-    }
-    let Some(names) = map.get_mut(namespace) else {
-        return;
-    };
-    if let Some(items) = names.get_mut(name) {
-        items.remove(item);
-        if items.is_empty() {
-            names.remove(name);
-        }
-    }
-    if names.is_empty() {
-        map.remove(namespace);
+        map.insert(triple);
+    } else {
+        map.remove(&triple);
     }
 }
 
-/// The names kept under (namespace, name).
+/// The items kept under (namespace, name), in order.
 fn related<'a>(map: &'a Related, namespace: &str, name: &str) -> impl Iterator<Item = &'a str> {
-    map.get(namespace)
-        .and_then(|names| names.get(name))
-        .into_iter()
-        .flatten()
-        .map(|n| &**n)
+    let from: (Name, Name, Name) = (namespace.into(), name.into(), "".into());
+    let (ns, claim) = (from.0.clone(), from.1.clone());
+    map.range(from..)
+        .take_while(move |(n, c, _)| *n == ns && *c == claim)
+        .map(|(_, _, item)| &**item)
 }
 
 /// A 64-bit FNV-1a hash of what an event says, so finding the event to count again
@@ -201,15 +188,10 @@ impl Index {
                 }
             }
             Object::PersistentVolume(volume) => {
-                let name = volume.metadata.name.as_str();
+                let name = &volume.metadata.name;
                 match volume_claim(volume) {
-                    None if add => {
-                        self.free_volumes.insert(name.into());
-                    }
-                    None => {
-                        self.free_volumes.remove(name);
-                    }
                     Some((ns, claim)) => relate(&mut self.reserved, &ns, &claim, name, add),
+                    None => relate(&mut self.free, "", "", name, add),
                 }
             }
             _ => {}
@@ -356,7 +338,7 @@ impl World {
 
     /// The volumes without a claimRef, in name order.
     pub fn free_volumes(&self) -> impl Iterator<Item = &PersistentVolume> {
-        self.index.free_volumes.iter().filter_map(|n| {
+        related(&self.index.free, "", "").filter_map(|n| {
             match self.find(Kind::PersistentVolume, "", n) {
                 Some(Object::PersistentVolume(v)) => Some(v),
                 _ => None,
