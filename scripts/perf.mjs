@@ -121,6 +121,11 @@ async function stepLatency(page, key) {
 }
 
 async function measureSteps(page, objects, replicas) {
+  // A fresh page and cluster, so the objects counted are the only ones (no history left
+  // by an earlier scenario).
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.locator(".controls .position").waitFor();
   const settled = await applyScenario(page, scenario(replicas));
   console.log(`  (${replicas} replicas settled in ${ms(settled)})`);
   const times = [];
@@ -170,7 +175,8 @@ async function main() {
     await measureSteps(page, 100, 30);
     await measureSteps(page, 1000, 330);
 
-    // Memory with 10,000 steps in the timeline.
+    // Memory with 10,000 steps in the timeline, from a fresh page and cluster.
+    await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.locator(".controls .position").waitFor();
     const replicas = Math.ceil((10_000 * big) / Math.max(1, bigSteps));

@@ -178,8 +178,15 @@ pub enum Msg {
     ShareDone(share::Shared),
 }
 
-/// How long End steps the simulation before letting the page draw.
+/// End steps the simulation at least this long before letting the page draw…
 const SETTLE_SLICE_MS: f64 = 40.0;
+/// …and at most this long, so the page keeps answering.
+const SETTLE_SLICE_MAX_MS: f64 = 250.0;
+
+thread_local! {
+    /// When the last slice of a settle ended (`Date.now()`).
+    static SLICE_ENDED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
 
 fn apply_line() -> String {
     format!("kubectl apply -f {EDITOR_FILE}")
@@ -403,7 +410,15 @@ impl Reducible for State {
                         // (the effect below), within the same bounds as `settle`.
                         let (from, since) =
                             next.settling.unwrap_or((sim.cursor(), sim.world().now_ms));
-                        let until = js_sys::Date::now() + SETTLE_SLICE_MS;
+                        // A slice lasts at least twice as long as the page took to draw
+                        // the last one, so a big cluster spends most of its time stepping.
+                        let started = js_sys::Date::now();
+                        let drawing = match next.settling {
+                            Some(_) => started - SLICE_ENDED.get(),
+                            None => 0.0,
+                        };
+                        let until =
+                            started + (2.0 * drawing).clamp(SETTLE_SLICE_MS, SETTLE_SLICE_MAX_MS);
                         next.settling = loop {
                             let bounded = sim.cursor() - from >= SETTLE_MAX_STEPS
                                 || sim.world().now_ms - since > SETTLE_MAX_MS;
@@ -414,6 +429,7 @@ impl Reducible for State {
                                 break Some((from, since));
                             }
                         };
+                        SLICE_ENDED.set(js_sys::Date::now());
                     }
                     Nav::Seek(n) => sim.seek(n),
                     Nav::TogglePlay => next.playing = !next.playing,
@@ -483,6 +499,9 @@ impl State {
         }
     }
 }
+
+/// The log rows built so far and the trace they belong to (simulation, forks, language).
+type RowsCache = (Option<(usize, u64, Lang)>, Rc<Vec<Rc<timeline::Row>>>);
 
 /// Moves to step `n`, taking new steps where the timeline is shorter.
 fn seek_to(sim: &mut Simulation, n: usize) {
@@ -927,6 +946,7 @@ pub fn app() -> Html {
             .collect::<Vec<_>>()
     });
 
+    let rows_cache = use_mut_ref(RowsCache::default);
     let l = state.lang;
     let sim = state.sim.borrow();
     let world = sim.world();
@@ -965,7 +985,26 @@ pub fn app() -> Html {
         .unwrap_or_default();
     // The log rows and the timeline marks change only when the trace does (a new step, a
     // fork, another simulation), not when the cursor moves: build them once per trace.
-    let rows = use_memo(trace, |_| timeline::rows(steps, l));
+    // A trace that only grew (End playing in slices) keeps its rows and adds the new ones.
+    let rows = {
+        let mut cache = rows_cache.borrow_mut();
+        let (known, built) = &mut *cache;
+        let key = (trace.0, trace.1, trace.3);
+        if *known != Some(key) || built.len() > steps.len() {
+            *known = Some(key);
+            *built = Rc::new(Vec::new());
+        }
+        if built.len() < steps.len() {
+            let mut grown: Vec<Rc<timeline::Row>> = built.as_ref().clone();
+            grown.extend(
+                steps[built.len()..]
+                    .iter()
+                    .map(|s| Rc::new(timeline::row(s, l))),
+            );
+            *built = Rc::new(grown);
+        }
+        built.clone()
+    };
     let timeline_marks = use_memo(trace, |_| timeline::marks(steps, timeline::MAX_MARKS));
     let clock = timeline::clock(world.now_ms);
     let view = state

@@ -14,7 +14,7 @@ const MAX_ROWS: usize = 300;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
-    pub rows: Rc<Vec<Row>>,
+    pub rows: Rc<Vec<Rc<Row>>>,
     pub cursor: usize,
     pub on_seek: Callback<usize>,
 }
