@@ -24,6 +24,7 @@ use crate::present::lesson::{self as lesson_run, CheckpointRun};
 use crate::present::share::{self as share_format, LessonAt, Ran, Shared};
 use crate::present::shell;
 use crate::present::timeline;
+use crate::ui::button;
 use crate::ui::console::{Console, Entry};
 use crate::ui::controls::{Nav, StepControls};
 use crate::ui::dns_panel::DnsPanel;
@@ -717,6 +718,17 @@ fn dns_suggestions(world: &World) -> Vec<String> {
     out
 }
 
+/// A panel of the workspace: a section headed by its title.
+#[inline(never)]
+fn workspace_panel(id: &'static str, title: &'static str, body: Html) -> Html {
+    html! {
+        <section id={id} class={classes!("panel", id)} aria-labelledby={format!("{id}-title")}>
+            <h2 id={format!("{id}-title")}>{ title }</h2>
+            <div class="panel-body">{ body }</div>
+        </section>
+    }
+}
+
 fn typing_in_field(event: &KeyboardEvent) -> bool {
     event
         .target()
@@ -1123,14 +1135,8 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Msg::ToggleHelp))
     };
 
-    let panel = |id: &'static str, title: Label, body: Html| {
-        html! {
-            <section id={id} class={classes!("panel", id)} aria-labelledby={format!("{id}-title")}>
-                <h2 id={format!("{id}-title")}>{ text(l, title) }</h2>
-                <div class="panel-body">{ body }</div>
-            </section>
-        }
-    };
+    let panel =
+        |id: &'static str, title: Label, body: Html| workspace_panel(id, text(l, title), body);
     let shortcuts = [
         ("→", Label::StepForward),
         ("←", Label::StepBack),
@@ -1147,13 +1153,13 @@ pub fn app() -> Html {
                 <header class="topbar">
                     <h1 class="brand">{ "stsplay" }</h1>
                     <p class="tagline">{ text(l, Label::Tagline) }</p>
-                    <button type="button" class="lessons-button" onclick={toggle_lessons.clone()}>{ text(l, Label::Lessons) }</button>
-                    <button type="button" class="share-button" onclick={share_click}>{ text(l, Label::Share) }</button>
+                    { button(Some("lessons-button"), toggle_lessons.clone(), None, None, text(l, Label::Lessons)) }
+                    { button(Some("share-button"), share_click, None, None, text(l, Label::Share)) }
                     <ShareStatus lang={l} shared={state.shared.clone()} presses={state.share_presses} />
-                    <button type="button" class="download-yaml" onclick={download_yaml}>{ text(l, Label::DownloadYaml) }</button>
-                    <button type="button" class="download-transcript" onclick={download_transcript}>{ text(l, Label::DownloadTranscript) }</button>
-                    <button type="button" class="reset-button" onclick={reset}>{ text(l, Label::Reset) }</button>
-                    <button type="button" class="help-button" onclick={close_help.clone()} aria-label={text(l, Label::Shortcuts)}>{ "?" }</button>
+                    { button(Some("download-yaml"), download_yaml, None, None, text(l, Label::DownloadYaml)) }
+                    { button(Some("download-transcript"), download_transcript, None, None, text(l, Label::DownloadTranscript)) }
+                    { button(Some("reset-button"), reset, None, None, text(l, Label::Reset)) }
+                    { button(Some("help-button"), close_help.clone(), Some(text(l, Label::Shortcuts)), None, "?") }
                     <nav class="lang-switch" aria-label={text(l, Label::Language)}>{ switch }</nav>
                 </header>
             }
@@ -1166,7 +1172,7 @@ pub fn app() -> Html {
                     <dl>
                         { for shortcuts.iter().map(|(k, label)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ text(l, *label) }</dd></> }) }
                     </dl>
-                    <button type="button" onclick={close_help}>{ text(l, Label::Close) }</button>
+                    { button(None, close_help, None, None, text(l, Label::Close)) }
                 </div>
             }
             if state.show_lessons {
@@ -1179,7 +1185,7 @@ pub fn app() -> Html {
                         <>
                             if !read_only {
                                 <div class="editor-actions">
-                                    <button type="button" class="apply" onclick={apply_click} title={text(l, Label::ApplyHint)}>{ text(l, Label::Apply) }</button>
+                                    { button(Some("apply"), apply_click, None, Some(text(l, Label::ApplyHint)), text(l, Label::Apply)) }
                                     <span class="hint">{ text(l, Label::ApplyHint) }</span>
                                 </div>
                             }

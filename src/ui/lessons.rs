@@ -6,6 +6,7 @@
 use crate::manifest::lesson::{self, Lesson, Words};
 use crate::present::i18n::{text, Label, Lang};
 use crate::present::lesson::CheckpointRun;
+use crate::ui::button;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -94,7 +95,7 @@ pub fn lesson_list(props: &ListProps) -> Html {
         <div class="lessons" role="dialog" aria-label={text(l, Label::Lessons)}>
             <div class="lessons-head">
                 <h2>{ text(l, Label::Lessons) }</h2>
-                <button type="button" onclick={close}>{ text(l, Label::Close) }</button>
+                { button(None, close, None, None, text(l, Label::Close)) }
             </div>
             <ol class="lesson-list">{ for items }</ol>
         </div>
@@ -158,14 +159,14 @@ pub fn lesson_guide(props: &GuideProps) -> Html {
             <div class="guide-head">
                 <strong>{ pick(&lesson.title, l) }</strong>
                 <span class="position">{ format!("{} {}/{}", text(l, Label::StopOf), props.stop, total) }</span>
-                <button type="button" class="leave" onclick={leave}>{ text(l, Label::LeaveLesson) }</button>
+                { button(Some("leave"), leave, None, None, text(l, Label::LeaveLesson)) }
             </div>
             if let Some(said) = said { <p class="say">{ said }</p> }
             if props.stop < total {
-                <button type="button" class="next-stop" onclick={next}>{ text(l, Label::NextStop) }</button>
+                { button(Some("next-stop"), next, None, None, text(l, Label::NextStop)) }
             } else {
                 <p class="task"><strong>{ format!("{}: ", text(l, Label::Task)) }</strong>{ pick(&lesson.task, l) }</p>
-                <button type="button" class="check" onclick={check}>{ text(l, Label::CheckTask) }</button>
+                { button(Some("check"), check, None, None, text(l, Label::CheckTask)) }
                 { checks.unwrap_or_default() }
             }
         </div>
