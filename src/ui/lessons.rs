@@ -1,7 +1,7 @@
 //! Guided lessons in the page: the lesson list (with progress), and for the open lesson its
 //! narration stop by stop, the "try it" task and the checkpoints with what is still
-//! missing. Lessons are plain files fetched from `lessons/` next to the page, so authors
-//! add lessons without touching Rust.
+//! missing. Lessons are plain files under `lessons/` next to the page (the built site joins
+//! them into one bundle), so authors add lessons without touching Rust.
 
 use crate::manifest::lesson::{self, Lesson, Words};
 use crate::present::i18n::{text, Label, Lang};
@@ -34,8 +34,15 @@ async fn fetch_text(url: &str) -> Option<String> {
     text.as_string()
 }
 
-/// Loads the lessons listed in `lessons/index.yaml`, in order; unreadable ones are skipped.
+/// Loads the lessons from the site's bundle, or else (a development server, which has
+/// no bundle) those listed in `lessons/index.yaml`, in order; unreadable ones are skipped.
 pub async fn load() -> Vec<Rc<Lesson>> {
+    if let Some(bundle) = fetch_text("lessons/all.txt").await {
+        return lesson::parse_bundle(&bundle)
+            .into_iter()
+            .map(Rc::new)
+            .collect();
+    }
     let Some(index) = fetch_text("lessons/index.yaml").await else {
         return Vec::new();
     };
