@@ -785,32 +785,27 @@ pub fn app() -> Html {
         );
     }
     {
-        // A shared or saved timeline in a lesson, or an embedded lesson: load the lessons.
+        // Once, when the page mounts (one effect: each effect compiles its own hook).
         let dispatcher = state.dispatcher();
+        // A shared or saved timeline in a lesson, or an embedded lesson: load the lessons.
         let wanted = state.pending.is_some();
+        let theme = state.embed.as_ref().and_then(|e| e.theme);
+        let embedded = state.embed.is_some();
         use_effect_with((), move |_| {
             if wanted {
+                let dispatcher = dispatcher.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let list = lessons::load().await;
                     dispatcher.dispatch(Msg::LessonsLoaded(list));
                 });
             }
-        });
-    }
-    use_effect_with((), |_| {
-        // A link pasted into this tab changes only the fragment: load it as a new page.
-        let listener =
-            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", |_| {
-                if share::fragment_scenario().is_some() {
-                    gloo::utils::window().location().reload().ok();
-                }
-            });
-        move || drop(listener)
-    });
-    {
-        let theme = state.embed.as_ref().and_then(|e| e.theme);
-        let embedded = state.embed.is_some();
-        use_effect_with((), move |_| {
+            // A link pasted into this tab changes only the fragment: load it as a new page.
+            let hashchange =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", |_| {
+                    if share::fragment_scenario().is_some() {
+                        gloo::utils::window().location().reload().ok();
+                    }
+                });
             if let Some(html) = gloo::utils::document().document_element() {
                 if let Some(theme) = theme {
                     html.set_attribute("data-theme", theme.name()).ok();
@@ -820,6 +815,40 @@ pub fn app() -> Html {
                     share::post_to_parent("stsplay:ready", None);
                 }
             }
+            let keys = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    // Inside the graph the arrows move between boxes and Space selects.
+                    let in_graph = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| t.closest(".graph-svg").ok().flatten())
+                        .is_some();
+                    if in_graph && matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight" | " ") {
+                        return;
+                    }
+                    let msg = match e.key().as_str() {
+                        "ArrowRight" => Msg::Nav(Nav::Forward),
+                        "ArrowLeft" => Msg::Nav(Nav::Back),
+                        " " => Msg::Nav(Nav::TogglePlay),
+                        "Home" => Msg::Nav(Nav::Start),
+                        "End" => Msg::Nav(Nav::End),
+                        "?" => Msg::ToggleHelp,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatcher.dispatch(msg);
+                },
+            );
+            move || drop((hashchange, keys))
         });
     }
     {
@@ -882,46 +911,6 @@ pub fn app() -> Html {
             },
         );
     }
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    // Inside the graph the arrows move between boxes and Space selects.
-                    let in_graph = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|t| t.closest(".graph-svg").ok().flatten())
-                        .is_some();
-                    if in_graph && matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight" | " ") {
-                        return;
-                    }
-                    let msg = match e.key().as_str() {
-                        "ArrowRight" => Msg::Nav(Nav::Forward),
-                        "ArrowLeft" => Msg::Nav(Nav::Back),
-                        " " => Msg::Nav(Nav::TogglePlay),
-                        "Home" => Msg::Nav(Nav::Start),
-                        "End" => Msg::Nav(Nav::End),
-                        "?" => Msg::ToggleHelp,
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    dispatcher.dispatch(msg);
-                },
-            );
-            move || drop(listener)
-        });
-    }
-
     let marks = use_memo(state.text.clone(), |text| {
         manifest::parse(text)
             .diagnostics
