@@ -1,7 +1,8 @@
 // Moves every inline <script> of dist/index.html into dist/boot.js (with the embed's
 // click-to-load switch) and checks that the page then has no inline script and only
 // relative asset URLs, so it runs under the Content-Security-Policy (no 'unsafe-inline')
-// and from any sub-path. Leaves out the lessons' README (the site never reads it). Then
+// and from any sub-path. Leaves out the lessons' README (the site never reads it) and
+// joins the lesson files into one bundle, lessons/all.txt. Then
 // writes the offline worker dist/sw.js from static/sw.js with the list of dist files and
 // a build id (a hash of their contents), and has boot.js register it with a relative URL
 // and scope once the app starts. The wasm-bindgen bindings and the stylesheet are minified
@@ -77,6 +78,26 @@ writeFileSync(file, html);
 
 // The lessons' README is for readers of the repository; the site never fetches it.
 rmSync(join(dist, "lessons", "README.md"), { force: true });
+// The lessons travel as one file, in the order of index.yaml, separated by a form feed
+// (manifest::lesson::BUNDLE_SEPARATOR): compressed together they are about 9 KB brotli
+// smaller than one file each. The page reads only the bundle, so the files go.
+const lessonsDir = join(dist, "lessons");
+// index.yaml lists the stems as a block (`- 01-…`) or a flow list (`lessons: [01-…, …]`).
+const ids = readFileSync(join(lessonsDir, "index.yaml"), "utf8")
+  .split("\n")
+  .map((l) => l.replace(/#.*/, "").trim().replace(/^lessons:/, "").trim().replace(/^\[|\]$/g, ""))
+  .flatMap((l) => l.split(","))
+  .map((s) => s.trim().replace(/^- /, "").trim())
+  .filter((s) => s !== "");
+const lessonTexts = ids.map((id) => readFileSync(join(lessonsDir, `${id}.yaml`), "utf8"));
+if (ids.length === 0 || lessonTexts.some((t) => t.includes("\f"))) {
+  console.error("dist/lessons: no lessons in index.yaml, or a lesson file holds a form feed");
+  process.exit(1);
+}
+writeFileSync(join(lessonsDir, "all.txt"), lessonTexts.join("\f"));
+for (const name of readdirSync(lessonsDir)) {
+  if (name.endsWith(".yaml")) rmSync(join(lessonsDir, name));
+}
 
 // The offline worker: every file of the build but the worker itself and the build stamp.
 const files = readdirSync(dist, { recursive: true, withFileTypes: true })

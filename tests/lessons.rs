@@ -50,6 +50,35 @@ fn every_lesson_in_the_index_plays_and_reaches_its_checkpoints() {
 }
 
 #[test]
+fn the_site_bundle_reads_back_every_lesson_in_index_order() {
+    // The site build (scripts/finalize-dist.mjs) joins the files with the separator.
+    let ids = lesson_ids();
+    let texts: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let path = format!("{}/static/lessons/{id}.yaml", env!("CARGO_MANIFEST_DIR"));
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        })
+        .collect();
+    assert!(texts.iter().all(|t| !t.contains(lesson::BUNDLE_SEPARATOR)));
+    let bundle = texts.join(&lesson::BUNDLE_SEPARATOR.to_string());
+    let read: Vec<String> = lesson::parse_bundle(&bundle)
+        .into_iter()
+        .map(|l| l.id)
+        .collect();
+    assert_eq!(read, ids);
+    let each: Vec<lesson::Lesson> = texts.iter().map(|t| lesson::parse(t).unwrap()).collect();
+    assert_eq!(lesson::parse_bundle(&bundle), each);
+    // A lesson that does not read is skipped; the others still load.
+    let broken = format!("{}\u{c}id: [unclosed\u{c}{}", texts[0], texts[1]);
+    let read: Vec<String> = lesson::parse_bundle(&broken)
+        .into_iter()
+        .map(|l| l.id)
+        .collect();
+    assert_eq!(read, ids[..2].to_vec());
+}
+
+#[test]
 fn a_broken_lesson_file_says_where() {
     assert!(lesson::parse("id: [unclosed").unwrap_err().contains(':'));
     assert!(lesson::parse("title: {en: x}")

@@ -206,3 +206,12 @@ fn slices_are_sorted_through_one_compiled_copy() {
         "sort with crate::sort (the standard sorts add a copy of the algorithm to the bundle per element type)",
     ));
 }
+
+#[test]
+fn no_unicode_case_mapping_in_the_bundle() {
+    assert_none(check(
+        &rust_files("src"),
+        &[".to_lowercase(", ".to_uppercase("],
+        "use to_ascii_lowercase/to_ascii_uppercase (Unicode case mapping links about 34 KB of tables into the bundle; names, keywords and columns are ASCII)",
+    ));
+}

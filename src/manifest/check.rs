@@ -403,10 +403,10 @@ fn json_number_text(f: f64) -> String {
 /// The valid field most like a mistyped one: same letters in another case, an edit
 /// distance within a third of its length, or one name containing the other.
 fn nearest(name: &str, schema: &Struct) -> Option<&'static str> {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let mut best: Option<(usize, &'static str)> = None;
     for (field, _) in schema.fields {
-        let candidate = field.to_lowercase();
+        let candidate = field.to_ascii_lowercase();
         let limit = (name.len().max(field.len()) / 3).max(1);
         let distance = if candidate == lower {
             0

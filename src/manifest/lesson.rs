@@ -57,6 +57,18 @@ pub struct Lesson {
 }
 json_struct!(Lesson { id: "id" Required, title: "title" Always, summary: "summary" Always, seed: "seed" Always, manifests: "manifests" Always, script: "script" Always, task: "task" Always, checkpoints: "checkpoints" Always, solution: "solution" Always, solution_manifests: "solution_manifests" Always });
 
+/// What separates the lesson files in the site's bundle (`lessons/all.txt`, written by
+/// the site build in the order of `index.yaml`): a form feed, which YAML never allows
+/// in a file. One file compresses far better than a file per lesson.
+pub const BUNDLE_SEPARATOR: char = '\u{c}';
+
+/// The lessons of a bundle, in order; unreadable ones are skipped.
+pub fn parse_bundle(text: &str) -> Vec<Lesson> {
+    text.split(BUNDLE_SEPARATOR)
+        .filter_map(|file| parse(file).ok())
+        .collect()
+}
+
 /// Reads a lesson file; the error says where the file is wrong.
 pub fn parse(text: &str) -> Result<Lesson, String> {
     if text.len() > super::MAX_INPUT_BYTES {

@@ -477,7 +477,7 @@ fn validate_annotations(annotations: &StringMap, path: &str) -> Vec<FieldError> 
     let mut errors = Vec::new();
     let mut total = 0;
     for (key, value) in annotations {
-        for msg in is_qualified_name(&key.to_lowercase()) {
+        for msg in is_qualified_name(&key.to_ascii_lowercase()) {
             errors.push(FieldError::invalid(path, BadValue::Str(key.clone()), &msg));
         }
         total += key.len() + value.len();
@@ -1564,7 +1564,7 @@ fn storage_class(c: &StorageClass) -> Vec<FieldError> {
     if c.provisioner.is_empty() {
         errors.push(FieldError::required("provisioner", ""));
     } else {
-        for msg in is_qualified_name(&c.provisioner.to_lowercase()) {
+        for msg in is_qualified_name(&c.provisioner.to_ascii_lowercase()) {
             errors.push(FieldError::invalid(
                 "provisioner",
                 BadValue::Str(c.provisioner.clone()),

@@ -172,7 +172,7 @@ impl Table {
             .iter()
             .zip(&shown)
             .filter(|(_, show)| **show)
-            .map(|(c, _)| c.name.to_uppercase())
+            .map(|(c, _)| c.name.to_ascii_uppercase())
             .collect();
         text.push_str(&header.join("\t"));
         text.push('\n');

@@ -24,6 +24,7 @@ use crate::present::lesson::{self as lesson_run, CheckpointRun};
 use crate::present::share::{self as share_format, LessonAt, Ran, Shared};
 use crate::present::shell;
 use crate::present::timeline;
+use crate::ui::button;
 use crate::ui::console::{Console, Entry};
 use crate::ui::controls::{Nav, StepControls};
 use crate::ui::dns_panel::DnsPanel;
@@ -736,6 +737,17 @@ fn dns_suggestions(world: &World) -> Vec<String> {
     out
 }
 
+/// A panel of the workspace: a section headed by its title.
+#[inline(never)]
+fn workspace_panel(id: &'static str, title: &'static str, body: Html) -> Html {
+    html! {
+        <section id={id} class={classes!("panel", id)} aria-labelledby={format!("{id}-title")}>
+            <h2 id={format!("{id}-title")}>{ title }</h2>
+            <div class="panel-body">{ body }</div>
+        </section>
+    }
+}
+
 fn typing_in_field(event: &KeyboardEvent) -> bool {
     event
         .target()
@@ -792,32 +804,27 @@ pub fn app() -> Html {
         );
     }
     {
-        // A shared or saved timeline in a lesson, or an embedded lesson: load the lessons.
+        // Once, when the page mounts (one effect: each effect compiles its own hook).
         let dispatcher = state.dispatcher();
+        // A shared or saved timeline in a lesson, or an embedded lesson: load the lessons.
         let wanted = state.pending.is_some();
+        let theme = state.embed.as_ref().and_then(|e| e.theme);
+        let embedded = state.embed.is_some();
         use_effect_with((), move |_| {
             if wanted {
+                let dispatcher = dispatcher.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let list = lessons::load().await;
                     dispatcher.dispatch(Msg::LessonsLoaded(list));
                 });
             }
-        });
-    }
-    use_effect_with((), |_| {
-        // A link pasted into this tab changes only the fragment: load it as a new page.
-        let listener =
-            gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", |_| {
-                if share::fragment_scenario().is_some() {
-                    gloo::utils::window().location().reload().ok();
-                }
-            });
-        move || drop(listener)
-    });
-    {
-        let theme = state.embed.as_ref().and_then(|e| e.theme);
-        let embedded = state.embed.is_some();
-        use_effect_with((), move |_| {
+            // A link pasted into this tab changes only the fragment: load it as a new page.
+            let hashchange =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", |_| {
+                    if share::fragment_scenario().is_some() {
+                        gloo::utils::window().location().reload().ok();
+                    }
+                });
             if let Some(html) = gloo::utils::document().document_element() {
                 if let Some(theme) = theme {
                     html.set_attribute("data-theme", theme.name()).ok();
@@ -827,6 +834,40 @@ pub fn app() -> Html {
                     share::post_to_parent("stsplay:ready", None);
                 }
             }
+            let keys = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    // Inside the graph the arrows move between boxes and Space selects.
+                    let in_graph = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|t| t.closest(".graph-svg").ok().flatten())
+                        .is_some();
+                    if in_graph && matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight" | " ") {
+                        return;
+                    }
+                    let msg = match e.key().as_str() {
+                        "ArrowRight" => Msg::Nav(Nav::Forward),
+                        "ArrowLeft" => Msg::Nav(Nav::Back),
+                        " " => Msg::Nav(Nav::TogglePlay),
+                        "Home" => Msg::Nav(Nav::Start),
+                        "End" => Msg::Nav(Nav::End),
+                        "?" => Msg::ToggleHelp,
+                        _ => return,
+                    };
+                    e.prevent_default();
+                    dispatcher.dispatch(msg);
+                },
+            );
+            move || drop((hashchange, keys))
         });
     }
     {
@@ -889,46 +930,6 @@ pub fn app() -> Html {
             },
         );
     }
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if typing_in_field(e) || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    // Inside the graph the arrows move between boxes and Space selects.
-                    let in_graph = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|t| t.closest(".graph-svg").ok().flatten())
-                        .is_some();
-                    if in_graph && matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight" | " ") {
-                        return;
-                    }
-                    let msg = match e.key().as_str() {
-                        "ArrowRight" => Msg::Nav(Nav::Forward),
-                        "ArrowLeft" => Msg::Nav(Nav::Back),
-                        " " => Msg::Nav(Nav::TogglePlay),
-                        "Home" => Msg::Nav(Nav::Start),
-                        "End" => Msg::Nav(Nav::End),
-                        "?" => Msg::ToggleHelp,
-                        _ => return,
-                    };
-                    e.prevent_default();
-                    dispatcher.dispatch(msg);
-                },
-            );
-            move || drop(listener)
-        });
-    }
-
     let marks = use_memo(state.text.clone(), |text| {
         manifest::parse(text)
             .diagnostics
@@ -1162,14 +1163,8 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| state.dispatch(Msg::ToggleHelp))
     };
 
-    let panel = |id: &'static str, title: Label, body: Html| {
-        html! {
-            <section id={id} class={classes!("panel", id)} aria-labelledby={format!("{id}-title")}>
-                <h2 id={format!("{id}-title")}>{ text(l, title) }</h2>
-                <div class="panel-body">{ body }</div>
-            </section>
-        }
-    };
+    let panel =
+        |id: &'static str, title: Label, body: Html| workspace_panel(id, text(l, title), body);
     let shortcuts = [
         ("→", Label::StepForward),
         ("←", Label::StepBack),
@@ -1186,13 +1181,13 @@ pub fn app() -> Html {
                 <header class="topbar">
                     <h1 class="brand">{ "stsplay" }</h1>
                     <p class="tagline">{ text(l, Label::Tagline) }</p>
-                    <button type="button" class="lessons-button" onclick={toggle_lessons.clone()}>{ text(l, Label::Lessons) }</button>
-                    <button type="button" class="share-button" onclick={share_click}>{ text(l, Label::Share) }</button>
+                    { button(Some("lessons-button"), toggle_lessons.clone(), None, None, text(l, Label::Lessons)) }
+                    { button(Some("share-button"), share_click, None, None, text(l, Label::Share)) }
                     <ShareStatus lang={l} shared={state.shared.clone()} presses={state.share_presses} />
-                    <button type="button" class="download-yaml" onclick={download_yaml}>{ text(l, Label::DownloadYaml) }</button>
-                    <button type="button" class="download-transcript" onclick={download_transcript}>{ text(l, Label::DownloadTranscript) }</button>
-                    <button type="button" class="reset-button" onclick={reset}>{ text(l, Label::Reset) }</button>
-                    <button type="button" class="help-button" onclick={close_help.clone()} aria-label={text(l, Label::Shortcuts)}>{ "?" }</button>
+                    { button(Some("download-yaml"), download_yaml, None, None, text(l, Label::DownloadYaml)) }
+                    { button(Some("download-transcript"), download_transcript, None, None, text(l, Label::DownloadTranscript)) }
+                    { button(Some("reset-button"), reset, None, None, text(l, Label::Reset)) }
+                    { button(Some("help-button"), close_help.clone(), Some(text(l, Label::Shortcuts)), None, "?") }
                     <nav class="lang-switch" aria-label={text(l, Label::Language)}>{ switch }</nav>
                 </header>
             }
@@ -1205,7 +1200,7 @@ pub fn app() -> Html {
                     <dl>
                         { for shortcuts.iter().map(|(k, label)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ text(l, *label) }</dd></> }) }
                     </dl>
-                    <button type="button" onclick={close_help}>{ text(l, Label::Close) }</button>
+                    { button(None, close_help, None, None, text(l, Label::Close)) }
                 </div>
             }
             if state.show_lessons {
@@ -1218,7 +1213,7 @@ pub fn app() -> Html {
                         <>
                             if !read_only {
                                 <div class="editor-actions">
-                                    <button type="button" class="apply" onclick={apply_click} title={text(l, Label::ApplyHint)}>{ text(l, Label::Apply) }</button>
+                                    { button(Some("apply"), apply_click, None, Some(text(l, Label::ApplyHint)), text(l, Label::Apply)) }
                                     <span class="hint">{ text(l, Label::ApplyHint) }</span>
                                 </div>
                             }

@@ -4,6 +4,7 @@
 
 use crate::present::i18n::{text, Label, Lang};
 use crate::present::timeline::Mark;
+use crate::ui::button;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -110,12 +111,12 @@ pub fn step_controls(props: &Props) -> Html {
     html! {
         <div class="controls" aria-busy={props.settling.to_string()}>
             <div class="buttons" role="toolbar" aria-label={text(l, Label::Steps)}>
-                <button type="button" onclick={nav(Nav::Start)} aria-label={text(l, Label::JumpStart)} title="Home">{ "|◀" }</button>
-                <button type="button" onclick={nav(Nav::Back)} aria-label={text(l, Label::StepBack)} title="←">{ "‹" }</button>
+                { button(None, nav(Nav::Start), Some(text(l, Label::JumpStart)), Some("Home"), "|◀") }
+                { button(None, nav(Nav::Back), Some(text(l, Label::StepBack)), Some("←"), "‹") }
                 <button type="button" class="play" onclick={nav(Nav::TogglePlay)} aria-label={text(l, play_label)}
                     aria-pressed={props.playing.to_string()} title="Space">{ if props.playing { "||" } else { "▶" } }</button>
-                <button type="button" onclick={nav(Nav::Forward)} aria-label={text(l, Label::StepForward)} title="→">{ "›" }</button>
-                <button type="button" onclick={nav(Nav::End)} aria-label={text(l, Label::JumpEnd)} title="End">{ "▶|" }</button>
+                { button(None, nav(Nav::Forward), Some(text(l, Label::StepForward)), Some("→"), "›") }
+                { button(None, nav(Nav::End), Some(text(l, Label::JumpEnd)), Some("End"), "▶|") }
                 <label class="speed">
                     <span>{ text(l, Label::Speed) }</span>
                     <select onchange={on_speed}>

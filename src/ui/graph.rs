@@ -8,6 +8,7 @@
 
 use crate::present::graph::{neighbour, Direction, Graph, BOX_H, BOX_W};
 use crate::present::i18n::{text, Label, Lang};
+use crate::ui::button;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -257,9 +258,9 @@ pub fn cluster_graph(props: &Props) -> Html {
     html! {
         <div class="graph-view">
             <div class="graph-tools">
-                <button type="button" onclick={zoom_in} aria-label={text(props.lang, Label::ZoomIn)}>{ "+" }</button>
-                <button type="button" onclick={zoom_out} aria-label={text(props.lang, Label::ZoomOut)}>{ "−" }</button>
-                <button type="button" onclick={fit} aria-label={text(props.lang, Label::ZoomReset)}>{ "1:1" }</button>
+                { button(None, zoom_in, Some(text(props.lang, Label::ZoomIn)), None, "+") }
+                { button(None, zoom_out, Some(text(props.lang, Label::ZoomOut)), None, "−") }
+                { button(None, fit, Some(text(props.lang, Label::ZoomReset)), None, "1:1") }
             </div>
             <svg class="graph-svg" viewBox={view_box} role="group" aria-label={props.label.clone()}
                 ref={svg_ref} tabindex="-1" onkeydown={on_key} onpointerdown={on_down} onpointermove={on_move}

@@ -1,11 +1,12 @@
 //! Guided lessons in the page: the lesson list (with progress), and for the open lesson its
 //! narration stop by stop, the "try it" task and the checkpoints with what is still
-//! missing. Lessons are plain files fetched from `lessons/` next to the page, so authors
-//! add lessons without touching Rust.
+//! missing. Lessons are plain files under `lessons/` next to the page (the built site joins
+//! them into one bundle), so authors add lessons without touching Rust.
 
 use crate::manifest::lesson::{self, Lesson, Words};
 use crate::present::i18n::{text, Label, Lang};
 use crate::present::lesson::CheckpointRun;
+use crate::ui::button;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -33,8 +34,15 @@ async fn fetch_text(url: &str) -> Option<String> {
     text.as_string()
 }
 
-/// Loads the lessons listed in `lessons/index.yaml`, in order; unreadable ones are skipped.
+/// Loads the lessons from the site's bundle, or else (a development server, which has
+/// no bundle) those listed in `lessons/index.yaml`, in order; unreadable ones are skipped.
 pub async fn load() -> Vec<Rc<Lesson>> {
+    if let Some(bundle) = fetch_text("lessons/all.txt").await {
+        return lesson::parse_bundle(&bundle)
+            .into_iter()
+            .map(Rc::new)
+            .collect();
+    }
     let Some(index) = fetch_text("lessons/index.yaml").await else {
         return Vec::new();
     };
@@ -94,7 +102,7 @@ pub fn lesson_list(props: &ListProps) -> Html {
         <div class="lessons" role="dialog" aria-label={text(l, Label::Lessons)}>
             <div class="lessons-head">
                 <h2>{ text(l, Label::Lessons) }</h2>
-                <button type="button" onclick={close}>{ text(l, Label::Close) }</button>
+                { button(None, close, None, None, text(l, Label::Close)) }
             </div>
             <ol class="lesson-list">{ for items }</ol>
         </div>
@@ -158,14 +166,14 @@ pub fn lesson_guide(props: &GuideProps) -> Html {
             <div class="guide-head">
                 <strong>{ pick(&lesson.title, l) }</strong>
                 <span class="position">{ format!("{} {}/{}", text(l, Label::StopOf), props.stop, total) }</span>
-                <button type="button" class="leave" onclick={leave}>{ text(l, Label::LeaveLesson) }</button>
+                { button(Some("leave"), leave, None, None, text(l, Label::LeaveLesson)) }
             </div>
             if let Some(said) = said { <p class="say">{ said }</p> }
             if props.stop < total {
-                <button type="button" class="next-stop" onclick={next}>{ text(l, Label::NextStop) }</button>
+                { button(Some("next-stop"), next, None, None, text(l, Label::NextStop)) }
             } else {
                 <p class="task"><strong>{ format!("{}: ", text(l, Label::Task)) }</strong>{ pick(&lesson.task, l) }</p>
-                <button type="button" class="check" onclick={check}>{ text(l, Label::CheckTask) }</button>
+                { button(Some("check"), check, None, None, text(l, Label::CheckTask)) }
                 { checks.unwrap_or_default() }
             }
         </div>

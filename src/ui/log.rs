@@ -31,16 +31,16 @@ pub fn event_log(props: &Props) -> Html {
             }
         })
     };
-    let needle = filter.to_lowercase();
+    let needle = filter.to_ascii_lowercase();
     let rows = props
         .rows
         .iter()
         .filter(|r| r.step <= props.cursor)
         .filter(|r| {
             needle.is_empty()
-                || r.object.to_lowercase().contains(&needle)
-                || r.reason.to_lowercase().contains(&needle)
-                || r.component.to_lowercase().contains(&needle)
+                || r.object.to_ascii_lowercase().contains(&needle)
+                || r.reason.to_ascii_lowercase().contains(&needle)
+                || r.component.to_ascii_lowercase().contains(&needle)
         })
         .map(|r| {
             let seek = {

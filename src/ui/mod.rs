@@ -16,6 +16,24 @@ mod panic;
 mod share;
 
 pub use app::App;
+
+use yew::prelude::*;
+
+/// A `<button type="button">` as the panels draw them: an optional class, what a click
+/// does, an optional accessible name and tooltip, and the visible text. The buttons share
+/// this one compiled copy of the markup rather than one inlined per button.
+#[inline(never)]
+pub(crate) fn button(
+    class: Option<&'static str>,
+    onclick: Callback<MouseEvent>,
+    aria_label: Option<&'static str>,
+    title: Option<&'static str>,
+    label: &'static str,
+) -> Html {
+    html! {
+        <button type="button" {class} {onclick} aria-label={aria_label} {title}>{ label }</button>
+    }
+}
 pub use panic::show_banner as show_error;
 
 /// Mounts the playground on the page's `#app` element (or `<body>` if it is missing),

@@ -500,7 +500,7 @@ fn probe_text(probe: &Value) -> String {
             .get("scheme")
             .and_then(Value::as_str)
             .unwrap_or("HTTP")
-            .to_lowercase();
+            .to_ascii_lowercase();
         let host = get.get("host").and_then(Value::as_str).unwrap_or("");
         let port = port_text(get.get("port"));
         let host_port = if port.is_empty() {
@@ -1174,7 +1174,7 @@ fn persistent_volume(w: &mut Writer, volume: &PersistentVolume, now_ms: i64) {
                         if j != 0 {
                             w.write(2, "\t");
                         }
-                        let mut expr = format!("{} {}", req.key, req.operator.to_lowercase());
+                        let mut expr = format!("{} {}", req.key, req.operator.to_ascii_lowercase());
                         if !req.values.is_empty() {
                             expr.push_str(&format!(" [{}]", req.values.join(", ")));
                         }

@@ -347,8 +347,8 @@ fn stateful_set_row(set: &StatefulSet, now_ms: i64) -> Vec<String> {
 /// Upstream: k8s.io/apimachinery pkg/runtime/schema GroupKind.String
 pub fn group_kind(api_version: &str, kind: &str) -> String {
     match api_version.rsplit_once('/') {
-        Some((group, _)) if !group.is_empty() => format!("{kind}.{group}").to_lowercase(),
-        _ => kind.to_lowercase(),
+        Some((group, _)) if !group.is_empty() => format!("{kind}.{group}").to_ascii_lowercase(),
+        _ => kind.to_ascii_lowercase(),
     }
 }
 
@@ -736,7 +736,7 @@ pub fn event_object(event: &Event) -> String {
         .kind
         .as_deref()
         .unwrap_or("")
-        .to_lowercase();
+        .to_ascii_lowercase();
     match event
         .involved_object
         .name

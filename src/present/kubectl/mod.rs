@@ -237,7 +237,7 @@ pub fn get_watch(
             .iter()
             .zip(&shown)
             .filter(|(_, s)| **s)
-            .map(|(c, _)| c.name.to_uppercase())
+            .map(|(c, _)| c.name.to_ascii_uppercase())
             .collect();
         let mut rows = vec![header];
         for row in &table.rows {
