@@ -405,8 +405,8 @@ fn volume_expansion_records_the_expand_controller_resizer_and_kubelet_events() {
         Normal Provisioning x1 (nfs.csi.k8s.io): External provisioner is provisioning volume for claim "default/www-web-0"
         Normal ProvisioningSucceeded x1 (nfs.csi.k8s.io): Successfully provisioned volume pvc-3816439f-a387-43d0-b2c4-c16509598c5e
         Normal ExternalExpanding x1 (volume_expand): waiting for an external controller to expand this PVC
-        Normal Resizing x1 (external-resizer): External resizer is resizing volume pvc-3816439f-a387-43d0-b2c4-c16509598c5e
-        Normal FileSystemResizeRequired x1 (external-resizer): Require file system resize of volume on node
+        Normal Resizing x1 (external-resizer nfs.csi.k8s.io): External resizer is resizing volume pvc-3816439f-a387-43d0-b2c4-c16509598c5e
+        Normal FileSystemResizeRequired x1 (external-resizer nfs.csi.k8s.io): Require file system resize of volume on node
         Normal FileSystemResizeSuccessful x1 (kubelet): MountVolume.NodeExpandVolume succeeded for volume "pvc-3816439f-a387-43d0-b2c4-c16509598c5e" node-1
     "#]].assert_eq(&first);
     let printed = shell::run(&mut sim, &grow("3Gi"), &|_| Err("no file".into()));
@@ -419,8 +419,8 @@ fn volume_expansion_records_the_expand_controller_resizer_and_kubelet_events() {
         Normal Provisioning x1 (nfs.csi.k8s.io): External provisioner is provisioning volume for claim "default/www-web-0"
         Normal ProvisioningSucceeded x1 (nfs.csi.k8s.io): Successfully provisioned volume pvc-3816439f-a387-43d0-b2c4-c16509598c5e
         Normal ExternalExpanding x2 (volume_expand): waiting for an external controller to expand this PVC
-        Normal Resizing x2 (external-resizer): External resizer is resizing volume pvc-3816439f-a387-43d0-b2c4-c16509598c5e
-        Normal FileSystemResizeRequired x2 (external-resizer): Require file system resize of volume on node
+        Normal Resizing x2 (external-resizer nfs.csi.k8s.io): External resizer is resizing volume pvc-3816439f-a387-43d0-b2c4-c16509598c5e
+        Normal FileSystemResizeRequired x2 (external-resizer nfs.csi.k8s.io): Require file system resize of volume on node
         Normal FileSystemResizeSuccessful x2 (kubelet): MountVolume.NodeExpandVolume succeeded for volume "pvc-3816439f-a387-43d0-b2c4-c16509598c5e" node-1
     "#]].assert_eq(&after);
     expect![[r#"

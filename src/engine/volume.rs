@@ -632,6 +632,21 @@ fn expand(
         .and_then(|c| storage::quantity_bytes(c))
         .unwrap_or(0);
     let object = Object::PersistentVolumeClaim(claim.clone());
+    // The CSI driver's external resizer records its events as `external-resizer <driver>`.
+    let driver = volume
+        .spec
+        .csi
+        .as_ref()
+        .map(|c| c.driver.clone())
+        .or_else(|| {
+            volume
+                .metadata
+                .annotations
+                .get(ANN_DYNAMICALLY_PROVISIONED)
+                .cloned()
+        })
+        .unwrap_or_default();
+    let resizer = format!("external-resizer {driver}").trim_end().to_string();
     if vcap < want_q {
         let resizing = has_claim_condition(claim, "Resizing");
         if !resizing && !expanding_recorded(world, &object) {
@@ -650,7 +665,7 @@ fn expand(
         }
         if !resizing {
             return Some(Decision::Act(Act {
-                component: Component::Provisioner("external-resizer".into()),
+                component: Component::Provisioner(resizer.clone()),
                 writes: vec![Write::Update(Object::PersistentVolumeClaim(with_claim_condition(claim, "Resizing", &world.now())))],
                 event: Some(event_for(&object, &events::resizing(vname))),
                 explain: Text::new(
@@ -660,7 +675,7 @@ fn expand(
             }));
         }
         return Some(Decision::Act(Act {
-            component: Component::Provisioner("external-resizer".into()),
+            component: Component::Provisioner(resizer.clone()),
             writes: vec![
                 Write::Update(Object::PersistentVolume(expanded_volume(volume, want))),
                 Write::Update(Object::PersistentVolumeClaim(with_claim_condition(claim, "FileSystemResizePending", &world.now()))),
