@@ -6,7 +6,7 @@
 //! Upstream: pkg/controller/endpointslice/endpointslice_controller.go, reconciler.go
 
 use super::endpointslice::{self, SERVICE_NAME_LABEL};
-use super::queue::Part;
+use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, Write};
 use super::text::Text;
 use super::world::{key_of, Key, World};
@@ -60,25 +60,22 @@ pub const PASS: Part = Part {
 };
 
 /// What the controller reads of a pod: nothing while it has no endpoint; otherwise its
-/// metadata but the resourceVersion, its spec, phase, address and Ready condition.
-fn pod_as_read(
-    object: Option<&Object>,
-) -> Option<(ObjectMeta, &PodSpec, Option<&str>, Option<&Condition>)> {
+/// metadata, Ready condition, spec and address.
+type PodAsRead<'a> = (
+    (ObjectMeta, Option<&'a Condition>),
+    &'a PodSpec,
+    Option<&'a str>,
+);
+
+fn pod_as_read(object: Option<&Object>) -> Option<PodAsRead<'_>> {
     let Some(Object::Pod(pod)) = object else {
         return None;
     };
     if !endpointslice::should_pod_be_in_endpoints(pod) {
         return None;
     }
-    let mut meta = pod.metadata.clone();
-    meta.resource_version = None;
-    let status = pod.status.as_ref();
-    Some((
-        meta,
-        &pod.spec,
-        status.and_then(|s| s.pod_ip.as_deref()),
-        status.and_then(|s| s.conditions.iter().find(|c| c.type_ == "Ready")),
-    ))
+    let ip = pod.status.as_ref().and_then(|s| s.pod_ip.as_deref());
+    Some((queue::pod_as_read(pod), &pod.spec, ip))
 }
 
 fn sync(world: &World, key: &Key) -> Decision {

@@ -7,7 +7,7 @@
 //!
 //! Upstream: pkg/kubelet (status manager, kuberuntime), pkg/kubelet/images
 
-use super::queue::Part;
+use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
 use super::world::{key_of, Key, World};
@@ -153,15 +153,8 @@ pub const PASS: Part = Part {
     one: sync,
     touched: |_, key, before, after, mark| {
         if key.0 == Kind::Event {
-            if let Some(Object::Event(e)) = after.or(before) {
-                let involved = &e.involved_object;
-                if involved.kind.as_deref() == Some("Pod") {
-                    mark((
-                        Kind::Pod,
-                        involved.namespace.clone().unwrap_or_default(),
-                        involved.name.clone().unwrap_or_default(),
-                    ));
-                }
+            if let Some(pod) = queue::involved(before, after, Kind::Pod) {
+                mark(pod);
             }
         }
     },

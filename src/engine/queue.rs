@@ -11,7 +11,7 @@
 use super::step::Decision;
 use super::text::Text;
 use super::world::{key_of, Key, World};
-use crate::manifest::model::{Kind, Object};
+use crate::manifest::model::{Condition, Kind, Object, ObjectMeta, PersistentVolume, Pod};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -45,6 +45,45 @@ pub fn only_itself(
     _: Option<&Object>,
     _: &mut dyn FnMut(Key),
 ) {
+}
+
+/// The object an event is about, when it is of this kind.
+pub fn involved(before: Option<&Object>, after: Option<&Object>, kind: Kind) -> Option<Key> {
+    let Some(Object::Event(e)) = after.or(before) else {
+        return None;
+    };
+    let involved = &e.involved_object;
+    if involved.kind.as_deref() != Some(kind.name()) {
+        return None;
+    }
+    Some((
+        kind,
+        involved.namespace.clone().unwrap_or_default(),
+        involved.name.clone().unwrap_or_default(),
+    ))
+}
+
+/// The volume a change wrote, before and after.
+pub fn volumes<'a>(
+    before: Option<&'a Object>,
+    after: Option<&'a Object>,
+) -> impl Iterator<Item = &'a PersistentVolume> + 'a {
+    before.into_iter().chain(after).filter_map(|o| match o {
+        Object::PersistentVolume(v) => Some(v),
+        _ => None,
+    })
+}
+
+/// A pod as controllers read it: its metadata without the resourceVersion (which every
+/// write changes), and its Ready condition.
+pub fn pod_as_read(pod: &Pod) -> (ObjectMeta, Option<&Condition>) {
+    let mut meta = pod.metadata.clone();
+    meta.resource_version = None;
+    let ready = pod
+        .status
+        .as_ref()
+        .and_then(|s| s.conditions.iter().find(|c| c.type_ == "Ready"));
+    (meta, ready)
 }
 
 /// Every object a part visits, in its order.

@@ -8,7 +8,7 @@
 //!
 //! Upstream: pkg/scheduler/schedule_one.go, framework/plugins/volumebinding
 
-use super::queue::Part;
+use super::queue::{volumes, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::storage::{self, BindingMode, ANN_SELECTED_NODE};
 use super::text::Text;
@@ -97,17 +97,11 @@ pub const PASS: Part = Part {
         match key.0 {
             Kind::PersistentVolumeClaim => users(&key.1, &key.2),
             Kind::PersistentVolume => {
-                let volumes = || {
-                    before.into_iter().chain(after).filter_map(|o| match o {
-                        Object::PersistentVolume(v) => Some(v),
-                        _ => None,
-                    })
-                };
-                if volumes().any(|v| v.spec.claim_ref.is_none()) {
+                if volumes(before, after).any(|v| v.spec.claim_ref.is_none()) {
                     world.of_kind(Kind::Pod).for_each(|p| mark(key_of(p)));
                     return;
                 }
-                for (ns, claim) in volumes().filter_map(volume_claim) {
+                for (ns, claim) in volumes(before, after).filter_map(volume_claim) {
                     users(&ns, &claim);
                 }
                 for claim in world.claims() {

@@ -8,7 +8,7 @@
 //! stateful_pod_control.go
 
 use super::api::{self, Propagation};
-use super::queue::Part;
+use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
 use super::world::{key_of, Key, World};
@@ -1182,15 +1182,8 @@ pub const PASS: Part = Part {
             Kind::Pod => pod_as_read(before) != pod_as_read(after),
             Kind::PersistentVolumeClaim => claim_as_read(before) != claim_as_read(after),
             Kind::Event => {
-                if let Some(Object::Event(e)) = after.or(before) {
-                    let involved = &e.involved_object;
-                    if involved.kind.as_deref() == Some("StatefulSet") {
-                        mark((
-                            Kind::StatefulSet,
-                            involved.namespace.clone().unwrap_or_default(),
-                            involved.name.clone().unwrap_or_default(),
-                        ));
-                    }
+                if let Some(set) = queue::involved(before, after, Kind::StatefulSet) {
+                    mark(set);
                 }
                 false
             }
@@ -1206,20 +1199,15 @@ pub const PASS: Part = Part {
     },
 };
 
-/// What the controller reads of a pod: its metadata but the resourceVersion, its phase
-/// and its Ready condition.
-fn pod_as_read(object: Option<&Object>) -> Option<(ObjectMeta, Option<&str>, Option<&Condition>)> {
+/// What the controller reads of a pod: its metadata, Ready condition and phase.
+type PodAsRead<'a> = ((ObjectMeta, Option<&'a Condition>), Option<&'a str>);
+
+fn pod_as_read(object: Option<&Object>) -> Option<PodAsRead<'_>> {
     let Some(Object::Pod(pod)) = object else {
         return None;
     };
-    let mut meta = pod.metadata.clone();
-    meta.resource_version = None;
-    let status = pod.status.as_ref();
-    Some((
-        meta,
-        status.and_then(|s| s.phase.as_deref()),
-        status.and_then(|s| s.conditions.iter().find(|c| c.type_ == "Ready")),
-    ))
+    let phase = pod.status.as_ref().and_then(|s| s.phase.as_deref());
+    Some((queue::pod_as_read(pod), phase))
 }
 
 /// What the controller reads of a claim: that it exists, whether it is being deleted,

@@ -7,7 +7,7 @@
 //! Upstream: pkg/controller/volume/persistentvolume/pv_controller.go,
 //! sig-storage-lib-external-provisioner, external-resizer
 
-use super::queue::Part;
+use super::queue::{involved, volumes, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::storage::{self, events::StorageEvent, *};
 use super::text::Text;
@@ -117,29 +117,13 @@ pub const VOLUMES: Part = Part {
             }
         }
         Kind::Event => {
-            if let Some(involved) = involved(before, after, "PersistentVolume") {
+            if let Some(involved) = involved(before, after, Kind::PersistentVolume) {
                 mark(involved);
             }
         }
         _ => {}
     },
 };
-
-/// The object an event is about, when it is of this kind.
-pub fn involved(before: Option<&Object>, after: Option<&Object>, kind: &str) -> Option<Key> {
-    let Some(Object::Event(e)) = after.or(before) else {
-        return None;
-    };
-    let involved = &e.involved_object;
-    if involved.kind.as_deref() != Some(kind) {
-        return None;
-    }
-    Some((
-        Kind::from_name(kind)?,
-        involved.namespace.clone().unwrap_or_default(),
-        involved.name.clone().unwrap_or_default(),
-    ))
-}
 
 fn sync_volume_object(world: &World, key: &Key) -> Decision {
     let Some(Object::PersistentVolume(volume)) = world.get(key) else {
@@ -335,19 +319,13 @@ pub const CLAIMS: Part = Part {
     one: sync_claim,
     touched: |world, key, before, after, mark| match key.0 {
         Kind::PersistentVolume => {
-            let volumes = || {
-                before.into_iter().chain(after).filter_map(|o| match o {
-                    Object::PersistentVolume(v) => Some(v),
-                    _ => None,
-                })
-            };
-            if volumes().any(|v| v.spec.claim_ref.is_none()) {
+            if volumes(before, after).any(|v| v.spec.claim_ref.is_none()) {
                 world
                     .of_kind(Kind::PersistentVolumeClaim)
                     .for_each(|c| mark(key_of(c)));
                 return;
             }
-            for (ns, claim) in volumes().filter_map(volume_claim) {
+            for (ns, claim) in volumes(before, after).filter_map(volume_claim) {
                 mark((Kind::PersistentVolumeClaim, ns, claim));
             }
             for claim in world.claims() {
@@ -367,7 +345,7 @@ pub const CLAIMS: Part = Part {
             }
         }
         Kind::Event => {
-            if let Some(involved) = involved(before, after, "PersistentVolumeClaim") {
+            if let Some(involved) = involved(before, after, Kind::PersistentVolumeClaim) {
                 mark(involved);
             }
         }
@@ -736,7 +714,7 @@ pub const PROVISIONERS: Part = Part {
             }
         }
         Kind::Event => {
-            if let Some(involved) = involved(before, after, "PersistentVolumeClaim") {
+            if let Some(involved) = involved(before, after, Kind::PersistentVolumeClaim) {
                 mark(involved);
             }
         }
