@@ -175,7 +175,8 @@ pub struct Step {
     pub event: Option<StepEvent>,
     pub changes: Vec<Change>,
     pub explain: Text,
-    /// What other components were waiting for when this step was taken.
+    /// What other components were waiting for when this step was taken (the first
+    /// `queue::WAITS_KEPT`, in the components' order).
     pub waits: Vec<Text>,
     /// DNS names that started or stopped answering (or changed) with this step.
     pub dns: Vec<Text>,
