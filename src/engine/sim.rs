@@ -61,7 +61,7 @@ const GROUP: [usize; 11] = [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 7];
 /// Passes whose objects may have work again whenever the clock moves (a StatefulSet
 /// counts pods available after minReadySeconds); the others say when with a timer.
 const CLOCK_SENSITIVE: [bool; 11] = [
-    false, false, true, false, false, false, false, false, true, false, false,
+    false, false, true, false, false, false, false, false, false, false, false,
 ];
 
 /// Every component's decision in the fixed order, asking each about every object; the
