@@ -184,6 +184,8 @@ struct View<'a> {
     key: Key,
     uid: String,
     pods: Vec<&'a Pod>,
+    /// The pods named for the set that have no controller.
+    unowned: Vec<&'a Pod>,
     revisions: Vec<&'a ControllerRevision>,
 }
 
@@ -203,9 +205,21 @@ fn set_pods<'a>(world: &'a World, set: &StatefulSet) -> impl Iterator<Item = &'a
 fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
     let uid = set.metadata.uid.clone().unwrap_or_default();
     let ns = set.metadata.namespace.clone().unwrap_or_default();
-    let pods = set_pods(world, set)
-        .filter(|p| owned_by(&p.metadata, &uid))
-        .collect();
+    // One pass over the pods named for the set: those it owns, and those without a
+    // controller it may adopt.
+    let (mut pods, mut unowned) = (Vec::new(), Vec::new());
+    for pod in set_pods(world, set) {
+        if owned_by(&pod.metadata, &uid) {
+            pods.push(pod);
+        } else if !pod
+            .metadata
+            .owner_references
+            .iter()
+            .any(|r| r.controller == Some(true))
+        {
+            unowned.push(pod);
+        }
+    }
     let revisions = world
         .of_kind(Kind::ControllerRevision)
         .filter_map(|o| match o {
@@ -218,6 +232,7 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
         key: (Kind::StatefulSet, ns, set.metadata.name.clone()),
         uid,
         pods,
+        unowned,
         revisions,
     }
 }
@@ -566,18 +581,13 @@ fn pod_text(v: &View, pod: &str) -> (String, String) {
 
 /// A pod without a controller that this set should own: its name parses to this set and
 /// its labels match the selector. Upstream: stateful_set.go `getPodsForStatefulSet` (ClaimPods)
-fn orphan_to_adopt<'a>(world: &'a World, set: &StatefulSet) -> Option<&'a Pod> {
-    let selector = set.spec.selector.as_ref()?;
+fn orphan_to_adopt<'a>(v: &View<'a>) -> Option<&'a Pod> {
+    let selector = v.set.spec.selector.as_ref()?;
     if selector.match_labels.is_empty() && selector.match_expressions.is_empty() {
         return None;
     }
-    set_pods(world, set).find(|p| {
+    v.unowned.iter().copied().find(|p| {
         p.metadata.deletion_timestamp.is_none()
-            && !p
-                .metadata
-                .owner_references
-                .iter()
-                .any(|r| r.controller == Some(true))
             && selector
                 .match_labels
                 .iter()
@@ -597,7 +607,7 @@ fn sync(world: &World, set: &StatefulSet) -> Decision {
     let mut waits: Vec<Text> = Vec::new();
     let mut next_ms: Option<i64> = None;
     if set.metadata.deletion_timestamp.is_none() {
-        if let Some(orphan) = orphan_to_adopt(world, set) {
+        if let Some(orphan) = orphan_to_adopt(&v) {
             let pname = orphan.metadata.name.clone();
             let mut adopted = orphan.clone();
             adopted.metadata.owner_references.push(controller_ref(set));
