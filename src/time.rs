@@ -42,13 +42,34 @@ pub fn rfc3339(ms: i64) -> String {
     )
 }
 
+/// A short number as `str::parse::<i64>` reads it (an optional sign, then digits),
+/// without its general machinery: timestamps are parsed at every controller sync.
+fn small_number(bytes: &[u8]) -> Option<i64> {
+    let (negative, digits) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(d - b'0');
+    }
+    Some(if negative { -n } else { n })
+}
+
 /// Reads `YYYY-MM-DDTHH:MM:SS[.fff]Z` back into milliseconds; `None` for anything else.
 pub fn parse_rfc3339(text: &str) -> Option<i64> {
     let b = text.as_bytes();
     if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[10] != b'T' || b[13] != b':' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> { text.get(r)?.parse().ok() };
+    let num = |r: std::ops::Range<usize>| -> Option<i64> { small_number(b.get(r)?) };
     let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
     let rest = text.get(19..)?;
@@ -78,6 +99,21 @@ mod tests {
             rfc3339(EPOCH_MS + 86_400_000 * 60 + 3_723_000),
             "2024-03-01T01:02:03Z"
         );
+    }
+
+    #[test]
+    fn fields_are_read_as_str_parse_reads_them() {
+        for text in [
+            "2024", "+024", "-12", "0", "", "+", "-", "1a", " 1", "０1", "é", "99",
+        ] {
+            assert_eq!(
+                small_number(text.as_bytes()),
+                text.parse::<i64>().ok(),
+                "{text:?}"
+            );
+        }
+        assert_eq!(parse_rfc3339("2é24-01-01T00:00:00Z"), None);
+        assert_eq!(parse_rfc3339("2024-01-01T00:00:00Z"), Some(EPOCH_MS));
     }
 
     #[test]
