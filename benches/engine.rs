@@ -171,6 +171,21 @@ fn verdict(measured: f64, budget: f64) -> String {
     }
 }
 
+/// Prints the ratio of two cases' medians against the 2.2 budget.
+fn ratio(runs: &[(&str, f64, usize)], smaller: &str, larger: &str, label: &str) {
+    match (median(runs, smaller), median(runs, larger)) {
+        (Some((a, _)), Some((b, _))) => {
+            let ratio = b / a;
+            println!(
+                "{label:<52} {:>12} {ratio:>12.2}  {}",
+                "2.2",
+                verdict(ratio, 2.2)
+            );
+        }
+        _ => println!("{label:<52} {:>12} {:>12}  not measured", "2.2", "-"),
+    }
+}
+
 fn summary() {
     let runs = RUNS.lock().map(|r| r.clone()).unwrap_or_default();
     println!();
@@ -208,39 +223,20 @@ fn summary() {
             verdict(s * 1e3, 20.0)
         );
     }
-    if let (Some((a, _)), Some((b, _))) = (
-        median(&runs, "Parallel 1000"),
-        median(&runs, "Parallel 2000"),
-    ) {
-        let ratio = b / a;
-        println!(
-            "{:<52} {:>12} {:>12.2}  {}",
-            "time ratio 2000 / 1000 replicas",
-            "2.2",
-            ratio,
-            verdict(ratio, 2.2)
-        );
-    } else {
-        println!(
-            "{:<52} {:>12} {:>12}  not measured",
-            "time ratio 2000 / 1000 replicas", "2.2", "-"
-        );
-    }
+    ratio(
+        &runs,
+        "Parallel 1000",
+        "Parallel 2000",
+        "time ratio 2000 / 1000 replicas",
+    );
     // The simulation keeps at most 1,000 pods per StatefulSet, so the 2,000-replica run
     // simulates as many pods as the 1,000 one: how cost grows shows from 500 to 1,000.
-    if let (Some((a, _)), Some((b, _))) = (
-        median(&runs, "Parallel 500"),
-        median(&runs, "Parallel 1000"),
-    ) {
-        let ratio = b / a;
-        println!(
-            "{:<52} {:>12} {:>12.2}  {}",
-            "time ratio 1000 / 500 replicas (both simulated)",
-            "2.2",
-            ratio,
-            verdict(ratio, 2.2)
-        );
-    }
+    ratio(
+        &runs,
+        "Parallel 500",
+        "Parallel 1000",
+        "time ratio 1000 / 500 replicas (both simulated)",
+    );
     let seeks: Vec<(f64, usize)> = runs
         .iter()
         .filter(|r| r.0 == "seek")
