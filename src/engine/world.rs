@@ -179,6 +179,21 @@ pub fn volume_claim(volume: &PersistentVolume) -> Option<(String, String)> {
     })
 }
 
+/// Whether two versions of an object (same kind, namespace and name) say the same to
+/// the indexes: a pod's volumes, a volume's claimRef.
+fn same_for_index(old: &Object, new: &Object) -> bool {
+    match (old, new) {
+        (Object::Pod(a), Object::Pod(b)) => a.spec.volumes == b.spec.volumes,
+        (Object::PersistentVolume(a), Object::PersistentVolume(b)) => {
+            let (a, b) = (a.spec.claim_ref.as_ref(), b.spec.claim_ref.as_ref());
+            a.map(|r| (&r.namespace, &r.name)) == b.map(|r| (&r.namespace, &r.name))
+        }
+        (Object::Pod(_) | Object::PersistentVolume(_), _)
+        | (_, Object::Pod(_) | Object::PersistentVolume(_)) => false,
+        _ => true,
+    }
+}
+
 impl Index {
     fn update(&mut self, object: &Object, add: bool) {
         match object {
@@ -314,10 +329,16 @@ impl World {
                 None
             }
         };
-        if let Some(old) = &old {
-            self.index.update(old, false);
+        // Most writes are status updates, which leave the indexed facts as they were.
+        if !old
+            .as_deref()
+            .is_some_and(|old| same_for_index(old, &object))
+        {
+            if let Some(old) = &old {
+                self.index.update(old, false);
+            }
+            self.index.update(&object, true);
         }
-        self.index.update(&object, true);
         self.touched.push((key, old));
     }
 
