@@ -422,21 +422,42 @@ impl World {
         })
     }
 
+    /// Indexes an event about to be stored under `key`. An event already stored under
+    /// that key about the same object keeps its entry (and its place in the order);
+    /// one about another object gives its entry up.
     fn index_event(&mut self, key: &Key, object: &Object) {
-        if let Object::Event(e) = object {
-            if let Some(uid) = &e.involved_object.uid {
-                let keys = self.events_by_uid.entry(uid.as_str().into()).or_default();
-                if !keys
-                    .iter()
-                    .any(|(_, ns, name)| **ns == *key.1 && **name == *key.2)
-                {
-                    let says = event_text_hash(
-                        &e.reason,
-                        &e.message,
-                        e.source.component.as_deref().unwrap_or(""),
-                    );
-                    keys.push((says, key.1.as_str().into(), key.2.as_str().into()));
-                }
+        let Object::Event(e) = object else {
+            return;
+        };
+        if let Some(Object::Event(old)) = self.get(key) {
+            if old.involved_object.uid == e.involved_object.uid {
+                return;
+            }
+            let old_uid = old.involved_object.uid.clone();
+            self.unindex_event(key, old_uid.as_deref());
+        }
+        if let Some(uid) = &e.involved_object.uid {
+            let says = event_text_hash(
+                &e.reason,
+                &e.message,
+                e.source.component.as_deref().unwrap_or(""),
+            );
+            self.events_by_uid
+                .entry(uid.as_str().into())
+                .or_default()
+                .push((says, key.1.as_str().into(), key.2.as_str().into()));
+        }
+    }
+
+    /// Drops the entry of the event stored under `key` about the object with `uid`.
+    fn unindex_event(&mut self, key: &Key, uid: Option<&str>) {
+        let Some(uid) = uid else {
+            return;
+        };
+        if let Some(keys) = self.events_by_uid.get_mut(uid) {
+            keys.retain(|(_, ns, name)| !(**ns == *key.1 && **name == *key.2));
+            if keys.is_empty() {
+                self.events_by_uid.remove(uid);
             }
         }
     }
@@ -618,6 +639,9 @@ impl World {
             namespaces.remove(key.1.as_str());
         }
         let removed = removed?;
+        if let Object::Event(e) = &*removed {
+            self.unindex_event(key, e.involved_object.uid.as_deref());
+        }
         self.index.update(&removed, false);
         self.touched.push((key.clone(), Some(removed.clone())));
         Some(removed)
@@ -871,6 +895,48 @@ mod tests {
             let mut r = Rng::new(8);
             (0..5).map(|_| r.next_u32()).collect::<Vec<_>>()
         });
+    }
+
+    fn event(name: &str, about: &str, message: &str) -> Object {
+        Object::Event(Event {
+            metadata: ObjectMeta {
+                name: name.into(),
+                namespace: Some("default".into()),
+                ..Default::default()
+            },
+            involved_object: ObjectReference {
+                name: Some("web".into()),
+                uid: Some(about.into()),
+                ..Default::default()
+            },
+            reason: "SuccessfulCreate".into(),
+            message: message.into(),
+            ..Default::default()
+        })
+    }
+
+    fn messages<'a>(world: &'a World, uid: &str) -> Vec<&'a str> {
+        world.events_for(uid).map(|e| e.message.as_str()).collect()
+    }
+
+    #[test]
+    fn the_event_index_follows_stores_and_removals() {
+        let mut world = World::with_default_cluster(1);
+        world.put(event("web.1", "a", "one"));
+        world.put(event("web.2", "a", "two"));
+        // Counting an event again stores it under the same key: it keeps its place.
+        world.put(event("web.1", "a", "one"));
+        assert_eq!(messages(&world, "a"), ["one", "two"]);
+        // A removed event is no longer found, and a new one under its name comes last.
+        let key = (Kind::Event, "default".to_string(), "web.1".to_string());
+        world.remove(&key);
+        assert_eq!(messages(&world, "a"), ["two"]);
+        world.put(event("web.1", "a", "again"));
+        assert_eq!(messages(&world, "a"), ["two", "again"]);
+        // An event rewritten to be about another object moves to it.
+        world.put(event("web.2", "b", "moved"));
+        assert_eq!(messages(&world, "a"), ["again"]);
+        assert_eq!(messages(&world, "b"), ["moved"]);
     }
 
     #[test]
