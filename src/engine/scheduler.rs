@@ -286,24 +286,34 @@ fn schedule(world: &World, pod: &Pod) -> Decision {
             ),
         );
     }
-    // Score: spread pods of the same owner, then all pods, then name order.
-    let owner = pod.metadata.owner_references.first().map(|o| o.uid.clone());
+    // Score: spread pods of the same owner, then all pods, then name order. One pass over
+    // the pods counts both for every node that fits.
+    let owner = pod
+        .metadata
+        .owner_references
+        .first()
+        .map(|o| o.uid.as_str());
+    let mut load: std::collections::BTreeMap<&str, (usize, usize)> = fits
+        .iter()
+        .map(|n| (n.metadata.name.as_str(), (0, 0)))
+        .collect();
+    for p in world.pods() {
+        if let Some((same_owner, all)) = p.spec.node_name.as_deref().and_then(|n| load.get_mut(n)) {
+            *all += 1;
+            if owner.is_some()
+                && p.metadata.owner_references.first().map(|o| o.uid.as_str()) == owner
+            {
+                *same_owner += 1;
+            }
+        }
+    }
     let chosen = fits
         .iter()
         .copied()
         .min_by_key(|node| {
-            let on_node: Vec<&Pod> = world
-                .pods()
-                .filter(|p| p.spec.node_name.as_deref() == Some(node.metadata.name.as_str()))
-                .collect();
-            let same_owner = on_node
-                .iter()
-                .filter(|p| {
-                    p.metadata.owner_references.first().map(|o| o.uid.clone()) == owner
-                        && owner.is_some()
-                })
-                .count();
-            (same_owner, on_node.len(), node.metadata.name.clone())
+            let name = node.metadata.name.as_str();
+            let (same_owner, all) = load.get(name).copied().unwrap_or_default();
+            (same_owner, all, name)
         })
         .cloned();
     let Some(node) = chosen else {
