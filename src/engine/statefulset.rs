@@ -100,6 +100,16 @@ pub fn available_at(pod: &Pod, min_ready_seconds: i64) -> Option<i64> {
     Some(since.saturating_add(min_ready_seconds.max(0).saturating_mul(1000)))
 }
 
+/// Running, Ready, and Ready for at least `minReadySeconds` at `now_ms`; without
+/// `minReadySeconds` a ready pod is available at once.
+/// Upstream: api/v1/pod/util.go `IsPodAvailable`
+fn is_available(pod: &Pod, min_ready_seconds: i64, now_ms: i64) -> bool {
+    if min_ready_seconds <= 0 {
+        return is_running_and_ready(pod);
+    }
+    available_at(pod, min_ready_seconds).is_some_and(|t| t <= now_ms)
+}
+
 pub fn is_terminating(pod: &Pod) -> bool {
     pod.metadata.deletion_timestamp.is_some()
 }
@@ -183,34 +193,58 @@ struct View<'a> {
     set: &'a StatefulSet,
     key: Key,
     uid: String,
-    pods: Vec<&'a Pod>,
+    /// The pods the set owns, in name order, each read once.
+    pods: Vec<Member<'a>>,
     /// The pods named for the set that have no controller.
     unowned: Vec<&'a Pod>,
     revisions: Vec<&'a ControllerRevision>,
 }
 
-/// The pods in the set's namespace named `<set>-<ordinal>`, in name order.
-fn set_pods<'a>(world: &'a World, set: &StatefulSet) -> impl Iterator<Item = &'a Pod> + 'a {
-    let name = set.metadata.name.clone();
-    let ns = set.metadata.namespace.as_deref().unwrap_or("");
-    world
-        .with_prefix(Kind::Pod, ns, format!("{name}-"))
-        .filter_map(|o| match o {
-            Object::Pod(p) => Some(p),
-            _ => None,
-        })
-        .filter(move |p| parent_name_and_ordinal(&p.metadata.name).0 == name)
+/// A pod of the set and what a sync asks of it, worked out once per sync.
+#[derive(Clone, Copy)]
+struct Member<'a> {
+    pod: &'a Pod,
+    ordinal: i64,
+    /// Running and Ready.
+    ready: bool,
+    terminating: bool,
+    /// Its `controller-revision-hash` label.
+    revision: Option<&'a str>,
+}
+
+impl<'a> Member<'a> {
+    fn new(pod: &'a Pod, ordinal: i64) -> Self {
+        Member {
+            pod,
+            ordinal,
+            ready: is_running_and_ready(pod),
+            terminating: is_terminating(pod),
+            revision: pod.metadata.labels.get(REVISION_LABEL).map(String::as_str),
+        }
+    }
+
+    fn healthy(&self) -> bool {
+        self.ready && !self.terminating
+    }
 }
 
 fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
     let uid = set.metadata.uid.clone().unwrap_or_default();
     let ns = set.metadata.namespace.clone().unwrap_or_default();
-    // One pass over the pods named for the set: those it owns, and those without a
+    let name = set.metadata.name.as_str();
+    // One pass over the pods named `<set>-<ordinal>`: those it owns, and those without a
     // controller it may adopt.
     let (mut pods, mut unowned) = (Vec::new(), Vec::new());
-    for pod in set_pods(world, set) {
+    for object in world.with_prefix(Kind::Pod, &ns, format!("{name}-")) {
+        let Object::Pod(pod) = object else {
+            continue;
+        };
+        let (parent, ordinal) = parent_name_and_ordinal(&pod.metadata.name);
+        if parent != name {
+            continue;
+        }
         if owned_by(&pod.metadata, &uid) {
-            pods.push(pod);
+            pods.push(Member::new(pod, ordinal));
         } else if !pod
             .metadata
             .owner_references
@@ -539,20 +573,19 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
         ..Default::default()
     };
     let (mut ready, mut available, mut cur, mut upd) = (0, 0, 0, 0);
-    for pod in &v.pods {
+    for m in &v.pods {
         s.replicas += 1;
-        if is_running_and_ready(pod) {
+        if m.ready {
             ready += 1;
-            if available_at(pod, min_ready).is_some_and(|t| t <= world.now_ms) {
+            if is_available(m.pod, min_ready, world.now_ms) {
                 available += 1;
             }
         }
-        if !is_terminating(pod) {
-            let rev = pod.metadata.labels.get(REVISION_LABEL).map(String::as_str);
-            if rev == Some(current) {
+        if !m.terminating {
+            if m.revision == Some(current) {
                 cur += 1;
             }
-            if rev == Some(update) {
+            if m.revision == Some(update) {
                 upd += 1;
             }
         }
@@ -655,11 +688,7 @@ fn sync(world: &World, set: &StatefulSet) -> Decision {
 fn truncate_history(v: &View, current: &str, update: &str) -> Option<Decision> {
     let limit = v.set.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
     let live = |name: &str| {
-        name == current
-            || name == update
-            || v.pods
-                .iter()
-                .any(|p| p.metadata.labels.get(REVISION_LABEL).map(String::as_str) == Some(name))
+        name == current || name == update || v.pods.iter().any(|m| m.revision == Some(name))
     };
     let mut history: Vec<&ControllerRevision> = v
         .revisions
@@ -731,14 +760,17 @@ fn replicas_pass(
         .unwrap_or(0);
     // Pods and claims by ordinal, read once: a pass looks at every ordinal.
     let slots = usize::try_from(count.max(0)).unwrap_or(0);
-    let mut in_range: Vec<Option<&Pod>> = vec![None; slots];
-    let mut outside: std::collections::BTreeMap<i64, &Pod> = std::collections::BTreeMap::new();
-    for pod in &v.pods {
-        let o = parent_name_and_ordinal(&pod.metadata.name).1;
-        match o.checked_sub(start).and_then(|i| usize::try_from(i).ok()) {
-            Some(i) if i < slots => in_range[i] = Some(*pod),
+    let mut in_range: Vec<Option<Member>> = vec![None; slots];
+    let mut outside: std::collections::BTreeMap<i64, Member> = std::collections::BTreeMap::new();
+    for m in &v.pods {
+        match m
+            .ordinal
+            .checked_sub(start)
+            .and_then(|i| usize::try_from(i).ok())
+        {
+            Some(i) if i < slots => in_range[i] = Some(*m),
             _ => {
-                outside.insert(o, *pod);
+                outside.insert(m.ordinal, *m);
             }
         }
     }
@@ -794,36 +826,36 @@ fn replicas_pass(
             },
         }
     };
-    let mut condemned: Vec<&Pod> = v
+    let mut condemned: Vec<Member> = v
         .pods
         .iter()
         .copied()
-        .filter(|p| {
-            let o = parent_name_and_ordinal(&p.metadata.name).1;
-            o >= 0 && (o < start || o >= end)
-        })
+        .filter(|m| m.ordinal >= 0 && (m.ordinal < start || m.ordinal >= end))
         .collect();
-    crate::sort::by_key(&mut condemned, |p| {
-        std::cmp::Reverse(parent_name_and_ordinal(&p.metadata.name).1)
-    });
+    crate::sort::by_key(&mut condemned, |m| std::cmp::Reverse(m.ordinal));
     // The first unhealthy pod: in-range ascending, then condemned from the lowest ordinal.
-    let first_unhealthy: Option<String> = (start..end)
-        .find_map(|o| match by_ordinal(o) {
-            None => Some(pod_name(name, o)),
-            Some(p) if !is_healthy(p) => Some(p.metadata.name.clone()),
-            _ => None,
-        })
-        .or_else(|| {
-            condemned
-                .iter()
-                .rev()
-                .find(|p| !is_healthy(p))
-                .map(|p| p.metadata.name.clone())
-        });
+    // Only OrderedReady scale-down asks.
+    let first_unhealthy: Option<String> = if mono && !condemned.is_empty() {
+        (start..end)
+            .find_map(|o| match by_ordinal(o) {
+                None => Some(pod_name(name, o)),
+                Some(m) if !m.healthy() => Some(m.pod.metadata.name.clone()),
+                _ => None,
+            })
+            .or_else(|| {
+                condemned
+                    .iter()
+                    .rev()
+                    .find(|m| !m.healthy())
+                    .map(|m| m.pod.metadata.name.clone())
+            })
+    } else {
+        None
+    };
 
     for ordinal in start..end {
         let pod_name_here = PodName(name, ordinal);
-        match by_ordinal(ordinal) {
+        match by_ordinal(ordinal).map(|m| m.pod) {
             Some(pod) if is_failed(pod) && !is_terminating(pod) => {
                 let phase = pod
                     .status
@@ -1039,7 +1071,7 @@ fn replicas_pass(
                     });
                     return None;
                 }
-                match available_at(pod, min_ready) {
+                match available_at(pod, min_ready).filter(|_| min_ready > 0) {
                     Some(t) if t > world.now_ms => {
                         waits.push(Text::new(
                             format!("statefulset/{name} waits for {pod_name_here} to be available (minReadySeconds: {min_ready})"),
@@ -1055,8 +1087,7 @@ fn replicas_pass(
     }
 
     // Condemned pods: claims first follow the scale-down retention policy.
-    for pod in &condemned {
-        let ordinal = parent_name_and_ordinal(&pod.metadata.name).1;
+    for &Member { pod, ordinal, .. } in &condemned {
         for t in 0..templates.len() {
             if let Some(fixed) = fix_claim_owner(set, pod, claim_at(t, ordinal), true) {
                 let claim_name = fixed.metadata.name.clone();
@@ -1071,9 +1102,9 @@ fn replicas_pass(
             }
         }
     }
-    for pod in &condemned {
-        let pname = pod.metadata.name.clone();
-        if is_terminating(pod) {
+    for m in &condemned {
+        let (pod, pname) = (m.pod, m.pod.metadata.name.as_str());
+        if m.terminating {
             if mono {
                 waits.push(Text::new(
                     format!("statefulset/{name} waits for {pname} to be gone before removing the next pod (scale-down is one at a time, highest ordinal first)"),
@@ -1083,7 +1114,7 @@ fn replicas_pass(
             }
             continue;
         }
-        if mono && !is_healthy(pod) && first_unhealthy.as_deref() != Some(pname.as_str()) {
+        if mono && !m.healthy() && first_unhealthy.as_deref() != Some(pname) {
             waits.push(Text::new(
                 format!("statefulset/{name} waits for {pname} to be Running and Ready before scaling down"),
                 format!("statefulset/{name} 等待 {pname} 运行并就绪后再缩容"),
@@ -1093,7 +1124,7 @@ fn replicas_pass(
         return Some(act(
             api::delete_writes(
                 world,
-                &key_of(&Object::Pod((*pod).clone())),
+                &key_of(&Object::Pod(pod.clone())),
                 Propagation::Background,
             ),
             Some(set_event(
@@ -1119,8 +1150,8 @@ fn replicas_pass(
         let outdated: Vec<String> = v
             .pods
             .iter()
-            .filter(|p| p.metadata.labels.get(REVISION_LABEL).map(String::as_str) != Some(update))
-            .map(|p| p.metadata.name.clone())
+            .filter(|m| m.revision != Some(update))
+            .map(|m| m.pod.metadata.name.clone())
             .collect();
         if !outdated.is_empty() {
             waits.push(Text::new(
@@ -1139,11 +1170,9 @@ fn replicas_pass(
     // Rolling update: from the highest ordinal down to the partition.
     let mut ordinal = end - 1;
     while ordinal >= start.saturating_add(partition) && ordinal >= start {
-        if let Some(pod) = by_ordinal(ordinal) {
-            let pname = pod.metadata.name.clone();
-            let outdated =
-                pod.metadata.labels.get(REVISION_LABEL).map(String::as_str) != Some(update);
-            if outdated && !is_terminating(pod) {
+        if let Some(m) = by_ordinal(ordinal) {
+            let (pod, pname) = (m.pod, m.pod.metadata.name.as_str());
+            if m.revision != Some(update) && !m.terminating {
                 return Some(act(
                     api::delete_writes(world, &key_of(&Object::Pod(pod.clone())), Propagation::Background),
                     Some(set_event(v, "SuccessfulDelete", format!("delete Pod {pname} in StatefulSet {name} successful"), false)),
@@ -1153,7 +1182,7 @@ fn replicas_pass(
                     ),
                 ));
             }
-            if !is_healthy(pod) {
+            if !m.healthy() {
                 waits.push(Text::new(
                     format!("the rolling update waits for {pname} to be Running and Ready before replacing the next pod"),
                     format!("滚动更新等待 {pname} 运行并就绪,再替换下一个 Pod"),
@@ -1163,11 +1192,7 @@ fn replicas_pass(
         }
         ordinal -= 1;
     }
-    if partition > 0
-        && v.pods
-            .iter()
-            .any(|p| p.metadata.labels.get(REVISION_LABEL).map(String::as_str) != Some(update))
-    {
+    if partition > 0 && v.pods.iter().any(|m| m.revision != Some(update)) {
         waits.push(Text::new(
             format!("updateStrategy.rollingUpdate.partition is {partition}: pods with an ordinal below {} keep the current revision", start + partition),
             format!("updateStrategy.rollingUpdate.partition 为 {partition}:序号小于 {} 的 Pod 保持当前版本", start + partition),
@@ -1250,6 +1275,51 @@ mod tests {
             assert_eq!(parent_name_and_ordinal(name), want, "{name}");
         }
         assert_eq!(claim_name("volume", "my-set", 2), "volume-my-set-2");
+    }
+
+    fn ready_pod(since: Option<&str>) -> Pod {
+        Pod {
+            status: Some(PodStatus {
+                phase: Some("Running".into()),
+                conditions: vec![Condition {
+                    type_: "Ready".into(),
+                    status: "True".into(),
+                    last_transition_time: since.map(Into::into),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn availability_follows_is_pod_available() {
+        let now = parse_rfc3339("2024-01-01T00:01:00Z").unwrap_or_default();
+        // Without minReadySeconds a ready pod is available whatever its transition time says.
+        assert!(is_available(&ready_pod(None), 0, now));
+        assert!(is_available(
+            &ready_pod(Some("2024-01-01T00:05:00Z")),
+            0,
+            now
+        ));
+        // With it, the Ready condition must be old enough, and have a time at all.
+        assert!(!is_available(&ready_pod(None), 10, now));
+        assert!(is_available(
+            &ready_pod(Some("2024-01-01T00:00:30Z")),
+            10,
+            now
+        ));
+        assert!(!is_available(
+            &ready_pod(Some("2024-01-01T00:00:55Z")),
+            10,
+            now
+        ));
+        let mut pending = ready_pod(None);
+        if let Some(status) = pending.status.as_mut() {
+            status.phase = Some("Pending".into());
+        }
+        assert!(!is_available(&pending, 0, now));
     }
 
     #[test]
