@@ -34,12 +34,37 @@ pub fn rfc3339(ms: i64) -> String {
     let secs = ms.div_euclid(1000);
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     let s = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s / 60 % 60,
-        s % 60
-    )
+    if !(0..=9999).contains(&y) {
+        return format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        );
+    }
+    // Every write stamps a time: the digits are written out without the formatter.
+    let mut out = String::with_capacity(20);
+    push_digits(&mut out, y, 4);
+    out.push('-');
+    push_digits(&mut out, m, 2);
+    out.push('-');
+    push_digits(&mut out, d, 2);
+    out.push('T');
+    push_digits(&mut out, s / 3600, 2);
+    out.push(':');
+    push_digits(&mut out, s / 60 % 60, 2);
+    out.push(':');
+    push_digits(&mut out, s % 60, 2);
+    out.push('Z');
+    out
+}
+
+/// Appends the last `width` decimal digits of `n` (not negative), zero-padded.
+fn push_digits(out: &mut String, n: i64, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10_i64.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// A short number as `str::parse::<i64>` reads it (an optional sign, then digits),
@@ -114,6 +139,34 @@ mod tests {
         }
         assert_eq!(parse_rfc3339("2é24-01-01T00:00:00Z"), None);
         assert_eq!(parse_rfc3339("2024-01-01T00:00:00Z"), Some(EPOCH_MS));
+    }
+
+    #[test]
+    fn written_digits_match_the_formatter() {
+        let formatted = |ms: i64| {
+            let secs = ms.div_euclid(1000);
+            let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+            let s = secs.rem_euclid(86_400);
+            format!(
+                "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+                s / 3600,
+                s / 60 % 60,
+                s % 60
+            )
+        };
+        for ms in [
+            -62_167_219_200_001, // the last second of year -1
+            -62_167_219_200_000, // 0000-01-01
+            -1,
+            0,
+            EPOCH_MS + 86_399_999,
+            253_402_300_799_000, // 9999-12-31T23:59:59
+            253_402_300_800_000, // 10000-01-01
+        ] {
+            assert_eq!(rfc3339(ms), formatted(ms), "{ms}");
+        }
+        assert_eq!(rfc3339(253_402_300_799_000), "9999-12-31T23:59:59Z");
+        assert_eq!(rfc3339(-62_167_219_200_000), "0000-01-01T00:00:00Z");
     }
 
     #[test]
