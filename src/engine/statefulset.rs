@@ -11,7 +11,7 @@ use super::api::{self, Propagation};
 use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
-use super::world::{key_of, Key, World};
+use super::world::{key_of, Key, OrdinalPod, World};
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::time::parse_rfc3339;
@@ -94,20 +94,37 @@ pub fn available_at(pod: &Pod, min_ready_seconds: i64) -> Option<i64> {
     if !is_running_and_ready(pod) {
         return None;
     }
-    let since = has_condition(pod, "Ready")
+    available_from(ready_since(pod), min_ready_seconds)
+}
+
+/// When a pod's Ready condition last turned True, if it is True and has a time.
+pub fn ready_since(pod: &Pod) -> Option<i64> {
+    has_condition(pod, "Ready")
         .and_then(|c| c.last_transition_time.as_deref())
-        .and_then(parse_rfc3339)?;
-    Some(since.saturating_add(min_ready_seconds.max(0).saturating_mul(1000)))
+        .and_then(parse_rfc3339)
+}
+
+/// When a pod ready since `since` becomes available.
+fn available_from(since: Option<i64>, min_ready_seconds: i64) -> Option<i64> {
+    Some(since?.saturating_add(min_ready_seconds.max(0).saturating_mul(1000)))
 }
 
 /// Running, Ready, and Ready for at least `minReadySeconds` at `now_ms`; without
 /// `minReadySeconds` a ready pod is available at once.
 /// Upstream: api/v1/pod/util.go `IsPodAvailable`
+#[cfg(test)]
 fn is_available(pod: &Pod, min_ready_seconds: i64, now_ms: i64) -> bool {
+    let ready = is_running_and_ready(pod);
+    let since = if ready { ready_since(pod) } else { None };
+    is_available_from(ready, since, min_ready_seconds, now_ms)
+}
+
+/// [`is_available`] from what the index keeps of a pod.
+fn is_available_from(ready: bool, since: Option<i64>, min_ready_seconds: i64, now_ms: i64) -> bool {
     if min_ready_seconds <= 0 {
-        return is_running_and_ready(pod);
+        return ready;
     }
-    available_at(pod, min_ready_seconds).is_some_and(|t| t <= now_ms)
+    ready && available_from(since, min_ready_seconds).is_some_and(|t| t <= now_ms)
 }
 
 pub fn is_terminating(pod: &Pod) -> bool {
@@ -117,13 +134,6 @@ pub fn is_terminating(pod: &Pod) -> bool {
 /// Upstream: stateful_set_utils.go `isHealthy`
 pub fn is_healthy(pod: &Pod) -> bool {
     is_running_and_ready(pod) && !is_terminating(pod)
-}
-
-fn is_failed(pod: &Pod) -> bool {
-    matches!(
-        pod.status.as_ref().and_then(|s| s.phase.as_deref()),
-        Some("Failed" | "Succeeded")
-    )
 }
 
 /// The controller reference a set puts on what it owns.
@@ -200,11 +210,12 @@ struct View<'a> {
     revisions: Vec<&'a ControllerRevision>,
 }
 
-/// A pod of the set and what a sync asks of it, worked out once per sync.
+/// A pod of the set and what a sync asks of it, as the world's index keeps it.
 #[derive(Clone, Copy)]
 struct Member<'a> {
     pod: &'a Pod,
     ordinal: i64,
+    facts: &'a OrdinalPod,
     /// Running and Ready.
     ready: bool,
     terminating: bool,
@@ -213,13 +224,14 @@ struct Member<'a> {
 }
 
 impl<'a> Member<'a> {
-    fn new(pod: &'a Pod, ordinal: i64) -> Self {
+    fn new(pod: &'a Pod, ordinal: i64, facts: &'a OrdinalPod) -> Self {
         Member {
             pod,
             ordinal,
-            ready: is_running_and_ready(pod),
+            facts,
+            ready: facts.ready,
             terminating: is_terminating(pod),
-            revision: pod.metadata.labels.get(REVISION_LABEL).map(String::as_str),
+            revision: facts.revision.as_deref(),
         }
     }
 
@@ -232,19 +244,15 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
     let uid = set.metadata.uid.clone().unwrap_or_default();
     let ns = set.metadata.namespace.clone().unwrap_or_default();
     let name = set.metadata.name.as_str();
-    // One pass over the pods named `<set>-<ordinal>`: those it owns, and those without a
-    // controller it may adopt.
+    // One pass over the pods named `<set>-<ordinal>` (ordinal order): those it owns, and
+    // those without a controller it may adopt (name order).
     let (mut pods, mut unowned) = (Vec::new(), Vec::new());
-    for object in world.with_prefix(Kind::Pod, &ns, format!("{name}-")) {
-        let Object::Pod(pod) = object else {
+    for (ordinal, facts) in world.ordinal_pods(&ns, name) {
+        let Object::Pod(pod) = &*facts.object else {
             continue;
         };
-        let (parent, ordinal) = parent_name_and_ordinal(&pod.metadata.name);
-        if parent != name {
-            continue;
-        }
         if owned_by(&pod.metadata, &uid) {
-            pods.push(Member::new(pod, ordinal));
+            pods.push(Member::new(pod, ordinal, facts));
         } else if !pod
             .metadata
             .owner_references
@@ -254,6 +262,9 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
             unowned.push(pod);
         }
     }
+    crate::sort::by(&mut unowned, |a, b| a.metadata.name.cmp(&b.metadata.name));
+    #[cfg(debug_assertions)]
+    check_members(world, set, &pods, &unowned);
     let revisions = world
         .of_kind(Kind::ControllerRevision)
         .filter_map(|o| match o {
@@ -268,6 +279,81 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
         pods,
         unowned,
         revisions,
+    }
+}
+
+/// Debug builds: the index gives the pods a scan of the set's name prefix finds, with
+/// the facts the pods say.
+#[cfg(debug_assertions)]
+fn check_members(world: &World, set: &StatefulSet, pods: &[Member], unowned: &[&Pod]) {
+    let name = set.metadata.name.as_str();
+    let ns = set.metadata.namespace.as_deref().unwrap_or("");
+    let mut scanned: Vec<&str> = world
+        .with_prefix(Kind::Pod, ns, format!("{name}-"))
+        .map(|o| o.name())
+        .filter(|n| parent_name_and_ordinal(n).0 == name)
+        .collect();
+    let mut indexed: Vec<&str> = world
+        .ordinal_pods(ns, name)
+        .map(|(_, p)| p.object.name())
+        .collect();
+    crate::sort::ascending(&mut scanned);
+    crate::sort::ascending(&mut indexed);
+    assert_eq!(scanned, indexed, "ordinal index of {ns}/{name}");
+    for m in pods {
+        let stored = world.find(Kind::Pod, ns, &m.pod.metadata.name);
+        assert!(
+            stored.is_some_and(|o| std::ptr::eq(o, &*m.facts.object)),
+            "{}",
+            m.pod.metadata.name
+        );
+        assert_eq!(m.ordinal, parent_name_and_ordinal(&m.pod.metadata.name).1);
+        assert_eq!(m.ready, is_running_and_ready(m.pod));
+        let since = if m.ready { ready_since(m.pod) } else { None };
+        assert_eq!(m.facts.ready_since, since);
+        let phase = m.pod.status.as_ref().and_then(|s| s.phase.as_deref());
+        assert_eq!(
+            m.facts.failed,
+            matches!(phase, Some("Failed" | "Succeeded"))
+        );
+        assert_eq!(m.facts.pending, phase == Some("Pending"));
+        assert_eq!(
+            m.revision,
+            m.pod
+                .metadata
+                .labels
+                .get(REVISION_LABEL)
+                .map(String::as_str)
+        );
+    }
+    assert!(unowned
+        .windows(2)
+        .all(|w| w[0].metadata.name <= w[1].metadata.name));
+}
+
+/// Debug builds: the index gives each in-range ordinal the claim a scan of the template's
+/// name prefix finds.
+#[cfg(debug_assertions)]
+fn check_claim_table(
+    world: &World,
+    set: &StatefulSet,
+    start: i64,
+    table: &[Vec<Option<&PersistentVolumeClaim>>],
+) {
+    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
+    for (template, slots) in set.spec.volume_claim_templates.iter().zip(table) {
+        for (i, slot) in slots.iter().enumerate() {
+            let ordinal = start + i as i64;
+            let name = claim_name(&template.metadata.name, &set.metadata.name, ordinal);
+            let stored = world.find(Kind::PersistentVolumeClaim, ns, &name);
+            match (slot, stored) {
+                (Some(claim), Some(Object::PersistentVolumeClaim(found))) => {
+                    assert!(std::ptr::eq(*claim, found), "{name}");
+                }
+                (None, None) => {}
+                _ => panic!("claim index disagrees about {ns}/{name}"),
+            }
+        }
     }
 }
 
@@ -577,7 +663,7 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
         s.replicas += 1;
         if m.ready {
             ready += 1;
-            if is_available(m.pod, min_ready, world.now_ms) {
+            if is_available_from(true, m.facts.ready_since, min_ready, world.now_ms) {
                 available += 1;
             }
         }
@@ -789,29 +875,18 @@ fn replicas_pass(
         .iter()
         .map(|t| {
             let mut table = vec![None; slots];
-            let prefix = format!("{}-{name}-", t.metadata.name);
-            for claim in world.with_prefix(Kind::PersistentVolumeClaim, ns, prefix.clone()) {
-                let Object::PersistentVolumeClaim(claim) = claim else {
-                    continue;
-                };
-                // Only the name `claim_name` writes for an ordinal: digits, no leading zero.
-                let digits = &claim.metadata.name[prefix.len()..];
-                let canonical = !digits.is_empty()
-                    && digits.bytes().all(|b| b.is_ascii_digit())
-                    && (digits == "0" || !digits.starts_with('0'));
-                let Some(i) = digits
-                    .parse::<i64>()
-                    .ok()
-                    .filter(|_| canonical)
-                    .and_then(index)
-                else {
-                    continue;
-                };
-                table[i] = Some(claim);
+            // Only the names `claim_name` writes for an ordinal: digits, no leading zero.
+            let prefix = format!("{}-{name}", t.metadata.name);
+            for (ordinal, claim) in world.ordinal_claims(ns, &prefix) {
+                if let Some(i) = index(ordinal) {
+                    table[i] = Some(claim);
+                }
             }
             table
         })
         .collect();
+    #[cfg(debug_assertions)]
+    check_claim_table(world, set, start, &claim_table);
     // The claim of template `t` for an ordinal.
     let claim_at = |t: usize, ordinal: i64| -> Option<&PersistentVolumeClaim> {
         match index(ordinal) {
@@ -855,8 +930,13 @@ fn replicas_pass(
 
     for ordinal in start..end {
         let pod_name_here = PodName(name, ordinal);
-        match by_ordinal(ordinal).map(|m| m.pod) {
-            Some(pod) if is_failed(pod) && !is_terminating(pod) => {
+        match by_ordinal(ordinal) {
+            Some(Member {
+                pod,
+                facts,
+                terminating: false,
+                ..
+            }) if facts.failed => {
                 let phase = pod
                     .status
                     .as_ref()
@@ -1007,11 +1087,10 @@ fn replicas_pass(
                     ),
                 ));
             }
-            Some(pod) => {
+            Some(m) => {
+                let pod = m.pod;
                 // Pending pods get any claim that went missing.
-                let pending =
-                    pod.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Pending");
-                if pending && (0..templates.len()).any(|t| claim_at(t, ordinal).is_none()) {
+                if m.facts.pending && (0..templates.len()).any(|t| claim_at(t, ordinal).is_none()) {
                     for (_, claim) in claims_for(set, ordinal) {
                         let claim_key = (
                             Kind::PersistentVolumeClaim,
@@ -1048,14 +1127,14 @@ fn replicas_pass(
                 if !mono {
                     continue;
                 }
-                if is_terminating(pod) {
+                if m.terminating {
                     waits.push(Text::new(
                         format!("statefulset/{name} waits for {pod_name_here} to finish terminating (podManagementPolicy: OrderedReady)"),
                         format!("statefulset/{name} 等待 {pod_name_here} 终止完成(podManagementPolicy: OrderedReady)"),
                     ));
                     return None;
                 }
-                if !is_running_and_ready(pod) {
+                if !m.ready {
                     let next = pod_name(name, ordinal + 1);
                     let more = ordinal + 1 < end;
                     waits.push(if more {
@@ -1071,7 +1150,7 @@ fn replicas_pass(
                     });
                     return None;
                 }
-                match available_at(pod, min_ready).filter(|_| min_ready > 0) {
+                match available_from(m.facts.ready_since, min_ready).filter(|_| min_ready > 0) {
                     Some(t) if t > world.now_ms => {
                         waits.push(Text::new(
                             format!("statefulset/{name} waits for {pod_name_here} to be available (minReadySeconds: {min_ready})"),
@@ -1147,12 +1226,13 @@ fn replicas_pass(
         ));
     }
     if on_delete {
-        let outdated: Vec<String> = v
+        let mut outdated: Vec<String> = v
             .pods
             .iter()
             .filter(|m| m.revision != Some(update))
             .map(|m| m.pod.metadata.name.clone())
             .collect();
+        crate::sort::ascending(&mut outdated);
         if !outdated.is_empty() {
             waits.push(Text::new(
                 format!(

@@ -125,6 +125,68 @@ struct Index {
     reserved: Related,
     /// ("", "", volume) for each volume without a claimRef.
     free: Related,
+    /// Pods named `<parent>-<ordinal>`, by (namespace, parent), then (ordinal, name).
+    ordinal_pods: BTreeMap<(Name, Name), BTreeMap<(i64, Name), OrdinalPod>>,
+    /// Claims named `<prefix>-<ordinal>` (digits without a leading zero), by (namespace,
+    /// prefix), then ordinal.
+    ordinal_claims: BTreeMap<(Name, Name), BTreeMap<i64, Rc<Object>>>,
+}
+
+/// A pod named `<parent>-<ordinal>` as the StatefulSet controller reads it at every
+/// sync, worked out once when the pod is stored.
+#[derive(Clone, Debug)]
+pub struct OrdinalPod {
+    /// The stored pod.
+    pub object: Rc<Object>,
+    /// Running, with condition Ready True.
+    pub ready: bool,
+    /// While it is ready: when it became Ready (the condition's lastTransitionTime).
+    pub ready_since: Option<i64>,
+    /// Phase Failed or Succeeded.
+    pub failed: bool,
+    /// Phase Pending.
+    pub pending: bool,
+    /// Its `controller-revision-hash` label.
+    pub revision: Option<String>,
+}
+
+impl OrdinalPod {
+    fn of(object: &Rc<Object>) -> Option<OrdinalPod> {
+        let Object::Pod(pod) = &**object else {
+            return None;
+        };
+        let ready = super::statefulset::is_running_and_ready(pod);
+        let phase = pod.status.as_ref().and_then(|s| s.phase.as_deref());
+        Some(OrdinalPod {
+            object: object.clone(),
+            ready,
+            ready_since: if ready {
+                super::statefulset::ready_since(pod)
+            } else {
+                None
+            },
+            failed: matches!(phase, Some("Failed" | "Succeeded")),
+            pending: phase == Some("Pending"),
+            revision: pod
+                .metadata
+                .labels
+                .get(super::statefulset::REVISION_LABEL)
+                .cloned(),
+        })
+    }
+}
+
+/// `(prefix, ordinal)` of a name `<prefix>-<digits>` whose digits have no leading zero:
+/// the names the StatefulSet controller gives claims.
+fn claim_prefix_and_ordinal(name: &str) -> Option<(&str, i64)> {
+    let (prefix, digits) = name.rsplit_once('-')?;
+    let canonical = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    if !canonical {
+        return None;
+    }
+    Some((prefix, digits.parse().ok()?))
 }
 
 /// Adds or removes (namespace, name, item).
@@ -195,6 +257,60 @@ fn same_for_index(old: &Object, new: &Object) -> bool {
 }
 
 impl Index {
+    /// Keeps the ordinal lookups in step with a store (`Some`) or removal (`None`) of
+    /// the object under `key`. Every pod and claim write counts: their status is read.
+    fn update_ordinals(&mut self, key: &Key, object: Option<&Rc<Object>>) {
+        match key.0 {
+            Kind::Pod => {
+                let (parent, ordinal) = super::statefulset::parent_name_and_ordinal(&key.2);
+                if ordinal < 0 {
+                    return;
+                }
+                let group = (Name::from(key.1.as_str()), Name::from(parent));
+                let entry = (ordinal, Name::from(key.2.as_str()));
+                match object.and_then(OrdinalPod::of) {
+                    Some(facts) => {
+                        self.ordinal_pods
+                            .entry(group)
+                            .or_default()
+                            .insert(entry, facts);
+                    }
+                    None => {
+                        if let Some(pods) = self.ordinal_pods.get_mut(&group) {
+                            pods.remove(&entry);
+                            if pods.is_empty() {
+                                self.ordinal_pods.remove(&group);
+                            }
+                        }
+                    }
+                }
+            }
+            Kind::PersistentVolumeClaim => {
+                let Some((prefix, ordinal)) = claim_prefix_and_ordinal(&key.2) else {
+                    return;
+                };
+                let group = (Name::from(key.1.as_str()), Name::from(prefix));
+                match object {
+                    Some(claim) => {
+                        self.ordinal_claims
+                            .entry(group)
+                            .or_default()
+                            .insert(ordinal, claim.clone());
+                    }
+                    None => {
+                        if let Some(claims) = self.ordinal_claims.get_mut(&group) {
+                            claims.remove(&ordinal);
+                            if claims.is_empty() {
+                                self.ordinal_claims.remove(&group);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     fn update(&mut self, object: &Object, add: bool) {
         match object {
             Object::Pod(pod) => {
@@ -339,6 +455,7 @@ impl World {
             }
             self.index.update(&object, true);
         }
+        self.index.update_ordinals(&key, Some(&object));
         self.touched.push((key, old));
     }
 
@@ -355,6 +472,38 @@ impl World {
         claim: &str,
     ) -> impl Iterator<Item = &'a str> {
         related(&self.index.claim_users, namespace, claim)
+    }
+
+    /// The pods in `namespace` named `<parent>-<ordinal>`, in (ordinal, name) order.
+    pub fn ordinal_pods<'a>(
+        &'a self,
+        namespace: &str,
+        parent: &str,
+    ) -> impl Iterator<Item = (i64, &'a OrdinalPod)> {
+        self.index
+            .ordinal_pods
+            .get(&(Name::from(namespace), Name::from(parent)))
+            .into_iter()
+            .flatten()
+            .map(|((ordinal, _), pod)| (*ordinal, pod))
+    }
+
+    /// The claims in `namespace` named `<prefix>-<ordinal>` (digits without a leading
+    /// zero), in ordinal order.
+    pub fn ordinal_claims<'a>(
+        &'a self,
+        namespace: &str,
+        prefix: &str,
+    ) -> impl Iterator<Item = (i64, &'a PersistentVolumeClaim)> {
+        self.index
+            .ordinal_claims
+            .get(&(Name::from(namespace), Name::from(prefix)))
+            .into_iter()
+            .flatten()
+            .filter_map(|(ordinal, claim)| match &**claim {
+                Object::PersistentVolumeClaim(c) => Some((*ordinal, c)),
+                _ => None,
+            })
     }
 
     /// The volumes without a claimRef, in name order.
@@ -644,6 +793,7 @@ impl World {
             self.unindex_event(key, e.involved_object.uid.as_deref());
         }
         self.index.update(&removed, false);
+        self.index.update_ordinals(key, None);
         self.touched.push((key.clone(), Some(removed.clone())));
         Some(removed)
     }
