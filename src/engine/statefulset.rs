@@ -573,20 +573,31 @@ fn new_pod(set: &StatefulSet, template: &PodTemplateSpec, revision: &str, ordina
 /// What the retention policy wants on a claim: a controller ref to the set, to the pod,
 /// or none. Upstream: stateful_set_utils.go `isClaimOwnerUpToDate`
 fn wanted_claim_owner(set: &StatefulSet, pod: &Pod, condemned: bool) -> Option<OwnerReference> {
-    let policy = set.spec.persistent_volume_claim_retention_policy.as_ref();
-    let deleted = policy.and_then(|p| p.when_deleted.as_deref()) == Some("Delete");
-    let scaled = policy.and_then(|p| p.when_scaled.as_deref()) == Some("Delete");
-    if condemned && scaled {
-        return Some(OwnerReference {
+    match wanted_owner(set, condemned)? {
+        Owner::Pod => Some(OwnerReference {
             api_version: "v1".into(),
             kind: "Pod".into(),
             name: pod.metadata.name.clone(),
             uid: pod.metadata.uid.clone().unwrap_or_default(),
             controller: Some(true),
             block_owner_deletion: Some(true),
-        });
+        }),
+        Owner::Set => Some(controller_ref(set)),
     }
-    deleted.then(|| controller_ref(set))
+}
+
+/// Who the retention policy wants to own a claim.
+enum Owner {
+    Set,
+    Pod,
+}
+
+fn wanted_owner(set: &StatefulSet, condemned: bool) -> Option<Owner> {
+    let policy = set.spec.persistent_volume_claim_retention_policy.as_ref()?;
+    if condemned && policy.when_scaled.as_deref() == Some("Delete") {
+        return Some(Owner::Pod);
+    }
+    (policy.when_deleted.as_deref() == Some("Delete")).then_some(Owner::Set)
 }
 
 /// The claim update that makes its ownerReferences match the retention policy, if any.
@@ -598,6 +609,10 @@ fn fix_claim_owner(
 ) -> Option<PersistentVolumeClaim> {
     let claim = claim?;
     if claim.metadata.deletion_timestamp.is_some() {
+        return None;
+    }
+    // Most claims have no owner and the policy wants none.
+    if claim.metadata.owner_references.is_empty() && wanted_owner(set, condemned).is_none() {
         return None;
     }
     let set_uid = set.metadata.uid.as_deref().unwrap_or_default();
