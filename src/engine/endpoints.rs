@@ -62,7 +62,7 @@ pub const PASS: Part = Part {
 /// What the controller reads of a pod: nothing while it has no endpoint; otherwise its
 /// metadata, Ready condition, spec and address.
 type PodAsRead<'a> = (
-    (ObjectMeta, Option<&'a Condition>),
+    (queue::MetaAsRead<'a>, Option<&'a Condition>),
     &'a PodSpec,
     Option<&'a str>,
 );

@@ -76,14 +76,52 @@ pub fn volumes<'a>(
 
 /// A pod as controllers read it: its metadata without the resourceVersion (which every
 /// write changes), and its Ready condition.
-pub fn pod_as_read(pod: &Pod) -> (ObjectMeta, Option<&Condition>) {
-    let mut meta = pod.metadata.clone();
-    meta.resource_version = None;
+pub fn pod_as_read(pod: &Pod) -> (MetaAsRead<'_>, Option<&Condition>) {
     let ready = pod
         .status
         .as_ref()
         .and_then(|s| s.conditions.iter().find(|c| c.type_ == "Ready"));
-    (meta, ready)
+    (MetaAsRead(&pod.metadata), ready)
+}
+
+/// An object's metadata compared without its resourceVersion, and without a copy.
+#[derive(Debug)]
+pub struct MetaAsRead<'a>(&'a ObjectMeta);
+
+impl PartialEq for MetaAsRead<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Written out field by field, so a new field cannot be left out of the comparison.
+        let ObjectMeta {
+            name,
+            generate_name,
+            namespace,
+            labels,
+            annotations,
+            uid,
+            resource_version: _,
+            generation,
+            creation_timestamp,
+            deletion_timestamp,
+            deletion_grace_period_seconds,
+            finalizers,
+            owner_references,
+            extra,
+        } = self.0;
+        let o = other.0;
+        *name == o.name
+            && *generate_name == o.generate_name
+            && *namespace == o.namespace
+            && *labels == o.labels
+            && *annotations == o.annotations
+            && *uid == o.uid
+            && *generation == o.generation
+            && *creation_timestamp == o.creation_timestamp
+            && *deletion_timestamp == o.deletion_timestamp
+            && *deletion_grace_period_seconds == o.deletion_grace_period_seconds
+            && *finalizers == o.finalizers
+            && *owner_references == o.owner_references
+            && *extra == o.extra
+    }
 }
 
 /// Every object a part visits, in its order.
@@ -319,5 +357,25 @@ impl Queues {
         in_order(parts, group, limit, |i, idle| {
             queues[i].decide(world, &parts[i], idle, limit)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pod_reads_the_same_whatever_its_resource_version() {
+        let mut a = Pod::default();
+        a.metadata.name = "web-0".into();
+        a.metadata.resource_version = Some("1001".into());
+        let mut b = a.clone();
+        b.metadata.resource_version = Some("1002".into());
+        assert_eq!(pod_as_read(&a), pod_as_read(&b));
+        b.metadata.labels.insert("app".into(), "web".into());
+        assert_ne!(pod_as_read(&a), pod_as_read(&b));
+        let mut c = a.clone();
+        c.metadata.deletion_timestamp = Some("2024-01-01T00:00:00Z".into());
+        assert_ne!(pod_as_read(&a), pod_as_read(&c));
     }
 }

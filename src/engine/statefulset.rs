@@ -1330,7 +1330,10 @@ pub const PASS: Part = Part {
 };
 
 /// What the controller reads of a pod: its metadata, Ready condition and phase.
-type PodAsRead<'a> = ((ObjectMeta, Option<&'a Condition>), Option<&'a str>);
+type PodAsRead<'a> = (
+    (queue::MetaAsRead<'a>, Option<&'a Condition>),
+    Option<&'a str>,
+);
 
 fn pod_as_read(object: Option<&Object>) -> Option<PodAsRead<'_>> {
     let Some(Object::Pod(pod)) = object else {
