@@ -104,13 +104,8 @@ pub const PASS: Part = Part {
                 for (ns, claim) in volumes(before, after).filter_map(volume_claim) {
                     users(&ns, &claim);
                 }
-                for claim in world.claims() {
-                    if claim.spec.volume_name.as_deref() == Some(key.2.as_str()) {
-                        users(
-                            claim.metadata.namespace.as_deref().unwrap_or(""),
-                            &claim.metadata.name,
-                        );
-                    }
+                for (ns, claim) in world.claims_naming(&key.2) {
+                    users(ns, claim);
                 }
             }
             _ => {}

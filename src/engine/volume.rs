@@ -328,11 +328,8 @@ pub const CLAIMS: Part = Part {
             for (ns, claim) in volumes(before, after).filter_map(volume_claim) {
                 mark((Kind::PersistentVolumeClaim, ns, claim));
             }
-            for claim in world.claims() {
-                if claim.spec.volume_name.as_deref() == Some(key.2.as_str()) {
-                    let ns = claim.metadata.namespace.clone().unwrap_or_default();
-                    mark((Kind::PersistentVolumeClaim, ns, claim.metadata.name.clone()));
-                }
+            for (ns, claim) in world.claims_naming(&key.2) {
+                mark((Kind::PersistentVolumeClaim, ns.into(), claim.into()));
             }
         }
         Kind::Pod => {
@@ -705,10 +702,8 @@ pub const PROVISIONERS: Part = Part {
             }
             if before.is_none() || after.is_none() {
                 if let Some(uid) = key.2.strip_prefix("pvc-") {
-                    for claim in world.of_kind(Kind::PersistentVolumeClaim) {
-                        if claim.meta().uid.as_deref() == Some(uid) {
-                            mark(key_of(claim));
-                        }
+                    for (ns, claim) in world.claims_with_uid(uid) {
+                        mark((Kind::PersistentVolumeClaim, ns.into(), claim.into()));
                     }
                 }
             }

@@ -125,6 +125,10 @@ struct Index {
     reserved: Related,
     /// ("", "", volume) for each volume without a claimRef.
     free: Related,
+    /// (volume, namespace, claim) for each claim whose spec.volumeName names that volume.
+    volume_claims: Related,
+    /// (uid, namespace, claim) for each claim.
+    claim_uids: Related,
     /// Pods named `<parent>-<ordinal>`, by (namespace, parent), then (ordinal, name).
     ordinal_pods: BTreeMap<(Name, Name), BTreeMap<(i64, Name), OrdinalPod>>,
     /// Claims named `<prefix>-<ordinal>` (digits without a leading zero), by (namespace,
@@ -208,6 +212,15 @@ fn related<'a>(map: &'a Related, namespace: &str, name: &str) -> impl Iterator<I
         .map(|(_, _, item)| &**item)
 }
 
+/// The (second, third) of every entry whose first is `first`, in order.
+fn under<'a>(map: &'a Related, first: &str) -> impl Iterator<Item = (&'a str, &'a str)> {
+    let from: (Name, Name, Name) = (first.into(), "".into(), "".into());
+    let first = from.0.clone();
+    map.range(from..)
+        .take_while(move |(f, _, _)| *f == first)
+        .map(|(_, second, third)| (&**second, &**third))
+}
+
 /// A 64-bit FNV-1a hash of what an event says, so finding the event to count again
 /// compares numbers first.
 fn event_text_hash(reason: &str, message: &str, component: &str) -> u64 {
@@ -250,8 +263,13 @@ fn same_for_index(old: &Object, new: &Object) -> bool {
             let (a, b) = (a.spec.claim_ref.as_ref(), b.spec.claim_ref.as_ref());
             a.map(|r| (&r.namespace, &r.name)) == b.map(|r| (&r.namespace, &r.name))
         }
-        (Object::Pod(_) | Object::PersistentVolume(_), _)
-        | (_, Object::Pod(_) | Object::PersistentVolume(_)) => false,
+        (Object::PersistentVolumeClaim(a), Object::PersistentVolumeClaim(b)) => {
+            a.spec.volume_name == b.spec.volume_name && a.metadata.uid == b.metadata.uid
+        }
+        (Object::Pod(_) | Object::PersistentVolume(_) | Object::PersistentVolumeClaim(_), _)
+        | (_, Object::Pod(_) | Object::PersistentVolume(_) | Object::PersistentVolumeClaim(_)) => {
+            false
+        }
         _ => true,
     }
 }
@@ -316,6 +334,16 @@ impl Index {
             Object::Pod(pod) => {
                 for (ns, claim) in pod_claims(pod) {
                     relate(&mut self.claim_users, &ns, &claim, &pod.metadata.name, add);
+                }
+            }
+            Object::PersistentVolumeClaim(claim) => {
+                let ns = claim.metadata.namespace.as_deref().unwrap_or("");
+                let name = &claim.metadata.name;
+                if let Some(volume) = &claim.spec.volume_name {
+                    relate(&mut self.volume_claims, volume, ns, name, add);
+                }
+                if let Some(uid) = &claim.metadata.uid {
+                    relate(&mut self.claim_uids, uid, ns, name, add);
                 }
             }
             Object::PersistentVolume(volume) => {
@@ -504,6 +532,16 @@ impl World {
                 Object::PersistentVolumeClaim(c) => Some((*ordinal, c)),
                 _ => None,
             })
+    }
+
+    /// (namespace, claim) of each claim whose spec.volumeName names this volume.
+    pub fn claims_naming<'a>(&'a self, volume: &str) -> impl Iterator<Item = (&'a str, &'a str)> {
+        under(&self.index.volume_claims, volume)
+    }
+
+    /// (namespace, claim) of each claim with this uid.
+    pub fn claims_with_uid<'a>(&'a self, uid: &str) -> impl Iterator<Item = (&'a str, &'a str)> {
+        under(&self.index.claim_uids, uid)
     }
 
     /// The volumes without a claimRef, in name order.
