@@ -151,7 +151,7 @@ pub struct OrdinalPod {
     /// Phase Pending.
     pub pending: bool,
     /// Its `controller-revision-hash` label.
-    pub revision: Option<String>,
+    pub revision: Option<Name>,
 }
 
 impl OrdinalPod {
@@ -175,7 +175,7 @@ impl OrdinalPod {
                 .metadata
                 .labels
                 .get(super::statefulset::REVISION_LABEL)
-                .cloned(),
+                .map(|r| Name::from(r.as_str())),
         })
     }
 }
