@@ -948,3 +948,62 @@ fn nodes_of_the_learner_replace_the_default_ones() {
         .collect();
     assert_eq!(cidrs, ["10.244.1.0/24", "10.244.2.0/24"]);
 }
+
+#[test]
+fn a_long_list_of_ready_endpoints_is_summed_up() {
+    use stsplay::engine::step::Component;
+    let yaml = "apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: fast
+  annotations: {storageclass.kubernetes.io/is-default-class: \"true\"}
+provisioner: ebs.csi.aws.com
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {clusterIP: None, selector: {app: web}, ports: [{port: 80, name: web}]}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  replicas: 12
+  podManagementPolicy: Parallel
+  serviceName: web
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: nginx:1.27}]}
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+";
+    let mut sim = Simulation::new(1);
+    shell::run(&mut sim, "kubectl apply -f web.yaml", &|_| {
+        Ok(yaml.to_string())
+    });
+    settle_checked(&mut sim).unwrap_or_else(|e| panic!("{e}"));
+    let last = sim
+        .steps()
+        .iter()
+        .rev()
+        .find(|s| s.component == Component::EndpointSlice)
+        .map(|s| s.explain.clone())
+        .unwrap_or_default();
+    let nine: Vec<String> = (0..9).map(|o| format!("web-{o}")).collect();
+    assert!(
+        last.en.contains(&format!(
+            "ready: {}, …, web-11 (12 in all)",
+            nine.join(", ")
+        )),
+        "{}",
+        last.en
+    );
+    assert!(
+        last.zh
+            .contains(&format!("就绪：{}……web-11（共 12 个）", nine.join("、"))),
+        "{}",
+        last.zh
+    );
+}
