@@ -24,6 +24,7 @@ pub const VERSION_TTL: u32 = 28_800;
 /// Upper bound on the length of a name the resolver accepts, as DNS does (253 characters).
 const MAX_NAME: usize = 253;
 
+use crate::engine::text;
 pub use crate::engine::text::Text;
 
 /// The record types a learner can ask for.
@@ -1257,6 +1258,34 @@ pub fn names(dns: &Dns) -> BTreeMap<String, Vec<String>> {
     out
 }
 
+/// What is in `new` and not in `old`, and what is in `old` and not in `new`: both sorted.
+fn sorted_difference<'a>(old: &'a [String], new: &'a [String]) -> (Vec<&'a str>, Vec<&'a str>) {
+    let (mut added, mut dropped) = (Vec::new(), Vec::new());
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if a == b => {
+                i += 1;
+                j += 1;
+            }
+            (Some(a), Some(b)) if a < b => {
+                dropped.push(a.as_str());
+                i += 1;
+            }
+            (Some(a), None) => {
+                dropped.push(a.as_str());
+                i += 1;
+            }
+            (_, Some(b)) => {
+                added.push(b.as_str());
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    (added, dropped)
+}
+
 /// What changed in the names DNS answers between two moments, one sentence per name, for
 /// the step that caused it (`web-1.nginx.default.svc.cluster.local now answers 10.244.2.3`).
 pub fn changes(
@@ -1267,14 +1296,42 @@ pub fn changes(
     let names = crate::sort::set(before.keys().chain(after.keys()));
     for name in names {
         match (before.get(name), after.get(name)) {
-            (None, Some(ips)) => out.push(Text::new(
-                format!("{name} now answers {}", ips.join(", ")),
-                format!("{name} 现在解析为 {}", ips.join("、")),
-            )),
+            (None, Some(ips)) => {
+                let ips = text::listed(ips);
+                out.push(Text::new(
+                    format!("{name} now answers {}", ips.en),
+                    format!("{name} 现在解析为 {}", ips.zh),
+                ))
+            }
             (Some(_), None) => out.push(Text::new(
                 format!("{name} no longer resolves (NXDOMAIN)"),
                 format!("{name} 不再能解析(NXDOMAIN)"),
             )),
+            (Some(old), Some(new)) if old != new && old.len().max(new.len()) > text::LISTED => {
+                // Long answers: the counts and what came and went (both lists are sorted).
+                let (added, dropped) = sorted_difference(old, new);
+                let mut en = format!(
+                    "{name} now answers {} addresses (was {})",
+                    new.len(),
+                    old.len()
+                );
+                let mut zh = format!(
+                    "{name} 现在解析为 {} 个地址(之前 {} 个)",
+                    new.len(),
+                    old.len()
+                );
+                if !added.is_empty() {
+                    let list = text::listed(&added);
+                    en.push_str(&format!(", adds {}", list.en));
+                    zh.push_str(&format!(",新增 {}", list.zh));
+                }
+                if !dropped.is_empty() {
+                    let list = text::listed(&dropped);
+                    en.push_str(&format!(", drops {}", list.en));
+                    zh.push_str(&format!(",去掉 {}", list.zh));
+                }
+                out.push(Text::new(en, zh));
+            }
             (Some(old), Some(new)) if old != new => out.push(Text::new(
                 format!(
                     "{name} now answers {} (was {})",
@@ -1296,6 +1353,50 @@ pub fn changes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_answers_change_by_counts_and_differences() {
+        let ips = |range: std::ops::Range<u32>| -> Vec<String> {
+            let mut ips: Vec<String> = range.map(|i| format!("10.244.0.{i}")).collect();
+            crate::sort::ascending(&mut ips);
+            ips
+        };
+        let name = "web.default.svc.cluster.local";
+        let before = BTreeMap::from([(name.to_string(), ips(10..21))]);
+        let mut after = BTreeMap::from([(name.to_string(), ips(11..23))]);
+        let text = changes(&before, &after);
+        assert_eq!(
+            text[0].en,
+            format!("{name} now answers 12 addresses (was 11), adds 10.244.0.21, 10.244.0.22, drops 10.244.0.10")
+        );
+        assert_eq!(
+            text[0].zh,
+            format!("{name} 现在解析为 12 个地址（之前 11 个），新增 10.244.0.21、10.244.0.22，去掉 10.244.0.10")
+        );
+        // The same long answer is no change; a new long one is listed with its count.
+        assert!(changes(&after, &after.clone()).is_empty());
+        after.insert("other.default.svc.cluster.local".into(), ips(30..42));
+        let text = changes(&before, &after);
+        assert_eq!(text.len(), 2);
+        assert!(
+            text[0].en.starts_with(
+                "other.default.svc.cluster.local now answers 10.244.0.30, 10.244.0.31,"
+            ),
+            "{}",
+            text[0].en
+        );
+        assert!(
+            text[0].en.ends_with(", …, 10.244.0.41 (12 in all)"),
+            "{}",
+            text[0].en
+        );
+        // Short answers keep listing both sides.
+        let short = |r| BTreeMap::from([(name.to_string(), ips(r))]);
+        assert_eq!(
+            changes(&short(1..3), &short(1..4))[0].en,
+            format!("{name} now answers 10.244.0.1, 10.244.0.2, 10.244.0.3 (was 10.244.0.1, 10.244.0.2)")
+        );
+    }
 
     #[test]
     fn dashed_ips() {

@@ -8,7 +8,7 @@
 use super::endpointslice::{self, SERVICE_NAME_LABEL};
 use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, Write};
-use super::text::Text;
+use super::text::{self, Text};
 use super::world::{key_of, Key, World};
 use crate::manifest::model::*;
 
@@ -78,9 +78,6 @@ fn pod_as_read(object: Option<&Object>) -> Option<PodAsRead<'_>> {
     Some((queue::pod_as_read(pod), &pod.spec, ip))
 }
 
-/// How many ready endpoints an explanation names one by one.
-const LISTED: usize = 10;
-
 fn sync(world: &World, key: &Key) -> Decision {
     let Some(Object::Service(service)) = world.get(key) else {
         return Decision::idle();
@@ -115,23 +112,9 @@ fn sync(world: &World, key: &Key) -> Decision {
         .collect();
     let summary = if ready.is_empty() {
         Text::new("no ready endpoint", "没有就绪端点")
-    } else if ready.len() <= LISTED {
-        Text::new(
-            format!("ready: {}", ready.join(", ")),
-            format!("就绪:{}", ready.join("、")),
-        )
     } else {
-        // A long list says little and costs every step that carries it.
-        let first = &ready[..LISTED - 1];
-        let last = &ready[ready.len() - 1];
-        Text::new(
-            format!(
-                "ready: {}, …, {last} ({} in all)",
-                first.join(", "),
-                ready.len()
-            ),
-            format!("就绪:{}……{last}(共 {} 个)", first.join("、"), ready.len()),
-        )
+        let list = text::listed(&ready);
+        Text::new(format!("ready: {}", list.en), format!("就绪:{}", list.zh))
     };
     match existing {
         None => {

@@ -55,6 +55,37 @@ pub fn full_width_punctuation(text: &str) -> String {
         .collect()
 }
 
+/// How many items a list in an explanation names one by one.
+pub const LISTED: usize = 10;
+
+/// A list for an explanation: up to [`LISTED`] items joined (`, ` and `、`); a longer one
+/// as its first items, an ellipsis, the last item and the count. A long list says little
+/// and costs every step that carries it.
+pub fn listed<S: AsRef<str>>(items: &[S]) -> Text {
+    let joined = |items: &[S], separator: &str| {
+        let mut out = String::new();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(separator);
+            }
+            out.push_str(item.as_ref());
+        }
+        out
+    };
+    match items {
+        [first @ .., last] if items.len() > LISTED => {
+            let first = &first[..LISTED - 1];
+            let last = last.as_ref();
+            let n = items.len();
+            Text::new(
+                format!("{}, …, {last} ({n} in all)", joined(first, ", ")),
+                format!("{}……{last}(共 {n} 个)", joined(first, "、")),
+            )
+        }
+        _ => Text::new(joined(items, ", "), joined(items, "、")),
+    }
+}
+
 impl Text {
     pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Text {
         Text {
