@@ -89,7 +89,6 @@ fn sync(world: &World, key: &Key) -> Decision {
     }
     let ns = service.metadata.namespace.clone().unwrap_or_default();
     let name = service.metadata.name.clone();
-    let (endpoints, ports) = endpointslice::desired(service, &pod_refs, &node_refs);
     let existing = world.of_kind(Kind::EndpointSlice).find_map(|o| match o {
         Object::EndpointSlice(s)
             if s.metadata.namespace.as_deref() == Some(ns.as_str())
@@ -100,6 +99,34 @@ fn sync(world: &World, key: &Key) -> Decision {
         _ => None,
     });
     let labels = endpointslice::slice_labels(service);
+    let members = endpointslice::members(service, &pod_refs);
+    let ports = endpointslice::endpoint_ports(service, members.first().copied());
+    if let Some(slice) = existing {
+        // Compared as they stand before any endpoint is built.
+        let same = slice.ports == ports
+            && slice.metadata.labels == labels
+            && slice.endpoints.len() == members.len()
+            && slice
+                .endpoints
+                .iter()
+                .zip(&members)
+                .all(|(e, p)| endpointslice::endpoint_matches(e, p, service, &node_refs));
+        #[cfg(debug_assertions)]
+        if same {
+            let (endpoints, _) = endpointslice::desired(service, &pod_refs, &node_refs);
+            assert!(
+                slice.endpoints == endpoints,
+                "endpoint_matches disagrees with pod_to_endpoint"
+            );
+        }
+        if same {
+            return Decision::idle();
+        }
+    }
+    let endpoints: Vec<Endpoint> = members
+        .iter()
+        .map(|p| endpointslice::pod_to_endpoint(p, service, &node_refs))
+        .collect();
     if let Some(slice) = existing {
         if slice.endpoints == endpoints && slice.ports == ports && slice.metadata.labels == labels {
             return Decision::idle();

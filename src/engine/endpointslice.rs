@@ -103,6 +103,68 @@ pub fn pod_to_endpoint(pod: &Pod, service: &Service, nodes: &[&Node]) -> Endpoin
     }
 }
 
+/// Whether `endpoint` is what [`pod_to_endpoint`] gives for the pod, without building it:
+/// most syncs find the slice as it should be.
+pub fn endpoint_matches(
+    endpoint: &Endpoint,
+    pod: &Pod,
+    service: &Service,
+    nodes: &[&Node],
+) -> bool {
+    let Endpoint {
+        addresses,
+        conditions,
+        hostname,
+        target_ref,
+        node_name,
+        zone,
+    } = endpoint;
+    let terminating = pod.metadata.deletion_timestamp.is_some();
+    let ready = is_ready(pod);
+    let publish = service.spec.publish_not_ready_addresses == Some(true);
+    let ip = pod.status.as_ref().and_then(|s| s.pod_ip.as_deref());
+    let wanted_hostname = if should_set_hostname(pod, service) {
+        pod.spec.hostname.as_deref()
+    } else {
+        None
+    };
+    let wanted_zone = pod.spec.node_name.as_ref().and_then(|n| {
+        nodes
+            .iter()
+            .find(|node| node.metadata.name == *n)
+            .and_then(|node| node.metadata.labels.get(ZONE_LABEL))
+    });
+    let reference_matches = target_ref.as_ref().is_some_and(|r| {
+        let ObjectReference {
+            api_version,
+            kind,
+            namespace,
+            name,
+            uid,
+            resource_version,
+            field_path,
+        } = r;
+        api_version.is_none()
+            && kind.as_deref() == Some("Pod")
+            && *namespace == pod.metadata.namespace
+            && name.as_deref() == Some(pod.metadata.name.as_str())
+            && *uid == pod.metadata.uid
+            && resource_version.is_none()
+            && field_path.is_none()
+    });
+    addresses.iter().map(String::as_str).eq(ip)
+        && *conditions
+            == EndpointConditions {
+                ready: Some(publish || (ready && !terminating)),
+                serving: Some(ready),
+                terminating: Some(terminating),
+            }
+        && hostname.as_deref() == wanted_hostname
+        && reference_matches
+        && *node_name == pod.spec.node_name
+        && zone.as_ref() == wanted_zone
+}
+
 /// The slice's ports: each Service port with its target port resolved against `pod`
 /// (a named target port is looked up among the pod's container ports).
 /// Upstream: utils.go `getEndpointPorts`
@@ -157,6 +219,17 @@ pub fn desired(
     pods: &[&Pod],
     nodes: &[&Node],
 ) -> (Vec<Endpoint>, Vec<EndpointPort>) {
+    let members = members(service, pods);
+    let endpoints = members
+        .iter()
+        .map(|p| pod_to_endpoint(p, service, nodes))
+        .collect();
+    let ports = endpoint_ports(service, members.first().copied());
+    (endpoints, ports)
+}
+
+/// The pods the Service's slice lists, in pod-name order.
+pub fn members<'a>(service: &Service, pods: &[&'a Pod]) -> Vec<&'a Pod> {
     // Each name is split once, not at every comparison.
     let mut members: Vec<(NameOrder, &Pod)> = pods
         .iter()
@@ -169,13 +242,7 @@ pub fn desired(
         })
         .collect();
     crate::sort::by(&mut members, |a, b| a.0.cmp(&b.0));
-    let members: Vec<&Pod> = members.into_iter().map(|(_, p)| p).collect();
-    let endpoints = members
-        .iter()
-        .map(|p| pod_to_endpoint(p, service, nodes))
-        .collect();
-    let ports = endpoint_ports(service, members.first().copied());
-    (endpoints, ports)
+    members.into_iter().map(|(_, p)| p).collect()
 }
 
 /// The labels of a Service's slice: the Service's own labels, then the controller's.
@@ -195,6 +262,66 @@ pub fn slice_labels(service: &Service) -> StringMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endpoint_matches_exactly_what_the_pod_gives() {
+        use crate::manifest::model::{Condition, PodStatus};
+        let mut service = Service::default();
+        service.metadata.name = "web".into();
+        service.metadata.namespace = Some("default".into());
+        let mut node = Node::default();
+        node.metadata.name = "node-1".into();
+        node.metadata
+            .labels
+            .insert(ZONE_LABEL.into(), "zone-a".into());
+        let nodes = [&node];
+        let mut pod = Pod::default();
+        pod.metadata.name = "web-0".into();
+        pod.metadata.namespace = Some("default".into());
+        pod.metadata.uid = Some("u-0".into());
+        pod.spec.hostname = Some("web-0".into());
+        pod.spec.subdomain = Some("web".into());
+        pod.spec.node_name = Some("node-1".into());
+        pod.status = Some(PodStatus {
+            pod_ip: Some("10.244.1.2".into()),
+            conditions: vec![Condition {
+                type_: "Ready".into(),
+                status: "True".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+        let mut terminating = pod.clone();
+        terminating.metadata.deletion_timestamp = Some("2024-01-01T00:00:00Z".into());
+        let mut elsewhere = pod.clone();
+        elsewhere.spec.node_name = Some("node-2".into());
+        let mut other_ip = pod.clone();
+        if let Some(status) = other_ip.status.as_mut() {
+            status.pod_ip = Some("10.244.1.3".into());
+        }
+        let mut no_hostname = pod.clone();
+        no_hostname.spec.subdomain = Some("other".into());
+        let pods = [&pod, &terminating, &elsewhere, &other_ip, &no_hostname];
+        for (i, a) in pods.iter().enumerate() {
+            for (j, b) in pods.iter().enumerate() {
+                let endpoint = pod_to_endpoint(a, &service, &nodes);
+                assert_eq!(
+                    endpoint_matches(&endpoint, b, &service, &nodes),
+                    i == j,
+                    "{i} {j}"
+                );
+            }
+        }
+        let mut publishing = service.clone();
+        publishing.spec.publish_not_ready_addresses = Some(true);
+        let endpoint = pod_to_endpoint(&terminating, &service, &nodes);
+        assert!(!endpoint_matches(
+            &endpoint,
+            &terminating,
+            &publishing,
+            &nodes
+        ));
+    }
 
     #[test]
     fn natural_order_of_ordinals() {
