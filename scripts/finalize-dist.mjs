@@ -12,7 +12,7 @@
 // The loader fetches and compiles the wasm (streaming, as it arrives) while the bindings
 // load, rather than after them; a host that does not serve the wasm as application/wasm
 // makes streaming compilation fail, and the bindings then fetch it again and compile it
-// from its bytes, as before.
+// from its bytes, as before (so does a browser without streaming compilation).
 import { transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -55,7 +55,9 @@ function clickToLoad(body) {
   const start = body
     .replace(
       importLine,
-      `const compiled = WebAssembly.compileStreaming(fetch(${wasmUrl})).catch(() => ${wasmUrl});
+      `const compiled = (typeof WebAssembly.compileStreaming === "function"
+  ? WebAssembly.compileStreaming(fetch(${wasmUrl})).catch(() => ${wasmUrl})
+  : ${wasmUrl});
 const bindings = await import($1);
 const init = bindings.default;`,
     )
