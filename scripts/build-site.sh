@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 stamp=$( { git ls-files -co --exclude-standard -- src static index.html Cargo.toml Cargo.lock Trunk.toml \
+  scripts/finalize-dist.mjs \
   | sort | xargs sha256sum; } | sha256sum | cut -c1-16)
 if [ -f dist/.stamp ] && [ "$(cat dist/.stamp)" = "$stamp" ]; then
   echo "dist/ is up to date"

@@ -5,8 +5,14 @@
 // joins the lesson files into one bundle, lessons/all.txt. Then
 // writes the offline worker dist/sw.js from static/sw.js with the list of dist files and
 // a build id (a hash of their contents), and has boot.js register it with a relative URL
-// and scope once the app starts. The wasm-bindgen bindings and the stylesheet are minified
-// (esbuild) first; the stylesheet's integrity hash in the page follows its new contents.
+// and scope once the app has started and the page is idle. The wasm-bindgen bindings and
+// the stylesheet are minified (esbuild) first; the stylesheet's integrity hash in the page
+// follows its new contents.
+//
+// The loader fetches and compiles the wasm (streaming, as it arrives) while the bindings
+// load, rather than after them; a host that does not serve the wasm as application/wasm
+// makes streaming compilation fail, and the bindings then fetch it again and compile it
+// from its bytes, as before (so does a browser without streaming compilation).
 import { transformSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -22,8 +28,14 @@ html = html.replace(inline, (whole, attrs, body) => {
   bodies.push(body.trim());
   return "";
 });
-const register =
-  'if ("serviceWorker" in navigator) navigator.serviceWorker.register("./sw.js", { scope: "./" }).catch(() => {});';
+// The worker caches every file of the build as it installs (the wasm fetched a second
+// time among them): registered at once, that competes with the first visit's own loading
+// and compiling, so it waits until the app has started and the page is idle.
+const register = `if ("serviceWorker" in navigator) {
+  const register = () => navigator.serviceWorker.register("./sw.js", { scope: "./" }).catch(() => {});
+  if ("requestIdleCallback" in window) requestIdleCallback(register, { timeout: 2000 });
+  else setTimeout(register, 200);
+}`;
 if (bodies.length > 0) {
   writeFileSync(join(dist, "boot.js"), clickToLoad(bodies.join("\n")) + "\n");
   html = html.replace("</head>", '<script type="module" src="./boot.js"></script>\n</head>');
@@ -33,13 +45,26 @@ if (bodies.length > 0) {
 // An embed with `click=1` shows a light placeholder and fetches the bindings and the wasm
 // only when "Load the playground" is pressed; every other page starts at once.
 function clickToLoad(body) {
-  const start = body.replace(
-    /import init, \* as bindings from (['"][^'"]+['"]);/,
-    "const bindings = await import($1);\nconst init = bindings.default;",
-  );
+  const importLine = /import init, \* as bindings from (['"][^'"]+['"]);/;
+  const initCall = /await init\(\{ module_or_path: (['"][^'"]+['"]) \}\)/;
+  if (!importLine.test(body) || !initCall.test(body)) {
+    console.error("dist/index.html: Trunk's loader no longer has the expected import and init call");
+    process.exit(1);
+  }
+  const wasmUrl = initCall.exec(body)[1];
+  const start = body
+    .replace(
+      importLine,
+      `const compiled = (typeof WebAssembly.compileStreaming === "function"
+  ? WebAssembly.compileStreaming(fetch(${wasmUrl})).catch(() => ${wasmUrl})
+  : ${wasmUrl});
+const bindings = await import($1);
+const init = bindings.default;`,
+    )
+    .replace(initCall, "await init({ module_or_path: await compiled })");
   return `async function start() {
-${register}
 ${start}
+${register}
 }
 const params = new URLSearchParams(location.search);
 if (params.get("embed") === "1" && params.get("click") === "1") {

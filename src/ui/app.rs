@@ -788,6 +788,10 @@ pub fn app() -> Html {
     );
     {
         let saving = (*state).clone();
+        // The page as it opens is what the next visit would rebuild anyway: that first
+        // save (encoding and compressing the timeline) waits until the page has drawn.
+        // A change before then cancels it and saves at once, as every later change does.
+        let opening = use_mut_ref(|| true);
         use_effect_with(
             (
                 state.version,
@@ -797,9 +801,20 @@ pub fn app() -> Html {
                 state.hold_save,
             ),
             move |_| {
-                if keeps && !saving.hold_save {
-                    save_session(&saving);
-                }
+                let first = opening.replace(false);
+                let deferred = (keeps && !saving.hold_save)
+                    .then(|| {
+                        if first {
+                            Some(gloo::timers::callback::Timeout::new(0, move || {
+                                save_session(&saving)
+                            }))
+                        } else {
+                            save_session(&saving);
+                            None
+                        }
+                    })
+                    .flatten();
+                move || drop(deferred)
             },
         );
     }
