@@ -51,6 +51,9 @@ fn swaps_to_sort(
     len: usize,
     compare: &mut dyn FnMut(usize, usize) -> Ordering,
 ) -> Vec<(usize, usize)> {
+    if len < 2 {
+        return Vec::new();
+    }
     // Bottom-up merge sort of the positions: `order[i]` is the element that goes to i.
     let mut order: Vec<usize> = (0..len).collect();
     let mut buffer = vec![0; len];
