@@ -110,13 +110,15 @@ fn image_digest(image: &str) -> String {
     format!("{qualified}@sha256:{}", hex64(image))
 }
 
+/// A duration as Go prints it for whole milliseconds: `2s`, `1.5s`, `0.25s`.
 fn seconds(ms: i64) -> String {
-    let s = ms as f64 / 1000.0;
-    if s.fract() == 0.0 {
-        format!("{}s", s as i64)
-    } else {
-        format!("{s}s")
+    let sign = if ms < 0 { "-" } else { "" };
+    let (whole, millis) = (ms.unsigned_abs() / 1000, ms.unsigned_abs() % 1000);
+    if millis == 0 {
+        return format!("{sign}{whole}s");
     }
+    let fraction = format!("{millis:03}");
+    format!("{sign}{whole}.{}s", fraction.trim_end_matches('0'))
 }
 
 fn kubelet_act(
@@ -432,5 +434,27 @@ fn sync(world: &World, key: &Key) -> Decision {
     Decision::Idle {
         waits: Vec::new(),
         next_ms: next,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seconds;
+
+    #[test]
+    fn durations_print_as_the_float_seconds_did() {
+        for ms in [
+            0, 1, 5, 50, 250, 999, 1000, 1500, 1234, 61_005, 3_600_000, -1500,
+        ] {
+            let s = ms as f64 / 1000.0;
+            let float = if s.fract() == 0.0 {
+                format!("{}s", s as i64)
+            } else {
+                format!("{s}s")
+            };
+            assert_eq!(seconds(ms), float, "{ms}");
+        }
+        assert_eq!(seconds(1500), "1.5s");
+        assert_eq!(seconds(250), "0.25s");
     }
 }

@@ -288,10 +288,8 @@ fn schedule(world: &World, pod: &Pod) -> Decision {
         .owner_references
         .first()
         .map(|o| o.uid.as_str());
-    let mut load: std::collections::BTreeMap<&str, (usize, usize)> = fits
-        .iter()
-        .map(|n| (n.metadata.name.as_str(), (0, 0)))
-        .collect();
+    let mut load: std::collections::BTreeMap<&str, (usize, usize)> =
+        crate::sort::map(fits.iter().map(|n| (n.metadata.name.as_str(), (0, 0))));
     for p in world.pods() {
         if let Some((same_owner, all)) = p.spec.node_name.as_deref().and_then(|n| load.get_mut(n)) {
             *all += 1;

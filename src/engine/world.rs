@@ -890,10 +890,8 @@ impl World {
 
     /// A ClusterIP for a new Service, drawn from 10.96.0.0/12 and never one in use.
     pub fn allocate_cluster_ip(&mut self) -> String {
-        let used: BTreeSet<String> = self
-            .services()
-            .filter_map(|s| s.spec.cluster_ip.clone())
-            .collect();
+        let used: BTreeSet<String> =
+            crate::sort::set(self.services().filter_map(|s| s.spec.cluster_ip.clone()));
         for _ in 0..1000 {
             let n = self.rng.below(1 << 20);
             let ip = format!("10.{}.{}.{}", 96 + (n >> 16), (n >> 8) & 0xff, n & 0xff);
