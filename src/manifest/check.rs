@@ -343,15 +343,15 @@ impl Walker {
                     .filter_map(|(i, item)| self.any(item, &format!("{path}[{i}]")))
                     .collect(),
             ),
-            Value::Map(entries) => Json::Object(
-                entries
-                    .iter()
-                    .filter_map(|e| {
-                        let v = self.any(&e.value, &join(path, &e.key))?;
-                        Some((e.key.clone(), v))
-                    })
-                    .collect(),
-            ),
+            Value::Map(entries) => {
+                // Inserted one by one: `collect()` would compile a sort for the pairs.
+                let mut map = Map::new();
+                map.extend(entries.iter().filter_map(|e| {
+                    let v = self.any(&e.value, &join(path, &e.key))?;
+                    Some((e.key.clone(), v))
+                }));
+                Json::Object(map)
+            }
         })
     }
 }
