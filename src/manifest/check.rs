@@ -391,7 +391,7 @@ fn json_number_text(f: f64) -> String {
     if (1e-6..1e21).contains(&abs) {
         format!("{f}")
     } else {
-        let s = format!("{f:e}");
+        let s = super::decimal::exponent_form(f);
         match s.split_once('e') {
             Some((m, e)) if e.starts_with('-') => format!("{m}e-{:0>2}", &e[1..]),
             Some((m, e)) => format!("{m}e+{e:0>2}"),

@@ -1,10 +1,11 @@
-//! Decimal text to the nearest `f64`, for YAML's floats. The standard library's
+//! Decimal text to the nearest `f64` and back, for YAML's floats. The standard library's
 //! `str::parse::<f64>` links a 10 KB table of powers of five into the bundle, which
 //! brotli cannot shrink, for the few floats a manifest ever holds; this file gives the
 //! same answers without a table. Most floats (at most 15 digits, a power of ten up to
 //! 10²²) are one correctly rounded multiplication or division (Clinger's fast path); the
 //! rest are a long division of big integers, rounded half to even as the standard
-//! parser rounds.
+//! parser rounds. Printing in exponent form rearranges what `{}` prints: `{:e}` would
+//! link a second copy of the float formatter's code.
 
 use std::cmp::Ordering;
 
@@ -146,6 +147,29 @@ fn to_f64(digits: &[u8], mut exp10: i64) -> f64 {
     f64::from_bits(((biased as u64) << 52) | (mantissa & ((1 << 52) - 1)))
 }
 
+/// What `format!("{f:e}")` prints for a finite `f` (`1.5e-7`, `1e21`, `-2e0`). `{}`
+/// prints the same shortest digits in positional form, padded with zeros.
+pub(crate) fn exponent_form(f: f64) -> String {
+    let text = format!("{}", f.abs());
+    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits = format!("{integer}{fraction}");
+    let lead = digits.bytes().take_while(|&d| d == b'0').count();
+    let significant = digits[lead..].trim_end_matches('0');
+    let mut out = String::from(if f.is_sign_negative() { "-" } else { "" });
+    if significant.is_empty() {
+        out.push_str("0e0");
+        return out;
+    }
+    out.push_str(&significant[..1]);
+    if significant.len() > 1 {
+        out.push('.');
+        out.push_str(&significant[1..]);
+    }
+    let exponent = integer.len() as i64 - lead as i64 - 1;
+    out.push_str(&format!("e{exponent}"));
+    out
+}
+
 /// `n = n × factor + add`, on little-endian 32-bit limbs.
 fn mul_add(n: &mut Vec<u32>, factor: u32, add: u32) {
     let mut carry = u64::from(add);
@@ -196,7 +220,7 @@ fn subtract(a: &mut [u32], b: &[u32]) {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_float;
+    use super::{exponent_form, parse_float};
 
     fn same(text: &str) {
         let want: f64 = text.parse().unwrap_or(f64::NAN);
@@ -257,6 +281,36 @@ mod tests {
                 .map(|_| char::from(b'0' + (next() % 10) as u8))
                 .collect();
             same(&format!("{mantissa}e{exponent}"));
+        }
+    }
+
+    #[test]
+    fn prints_exponent_form_like_the_standard_formatter() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let specials = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.5,
+            1e21,
+            1e-7,
+            123456.0,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ];
+        let randoms = (0..50_000).map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            f64::from_bits(state)
+        });
+        for f in specials
+            .into_iter()
+            .chain(randoms)
+            .filter(|f| f.is_finite())
+        {
+            assert_eq!(exponent_form(f), format!("{f:e}"), "{:#x}", f.to_bits());
         }
     }
 

@@ -869,7 +869,7 @@ fn go_float(f: f64) -> String {
     if (-4..21).contains(&exponent) {
         format!("{f}")
     } else {
-        let s = format!("{f:e}");
+        let s = super::decimal::exponent_form(f);
         match s.split_once('e') {
             Some((m, e)) if e.starts_with('-') => format!("{m}e-{:02}", &e[1..]),
             Some((m, e)) => format!("{m}e+{e:0>2}"),
