@@ -1,7 +1,6 @@
 //! Browser tests of the UI wiring, run by wasm-bindgen-test in headless Chromium:
 //! the shell mounts, the language switch re-renders and is remembered, the speed menu
-//! sets the speed. Rendering is
-//! awaited with the scheduler, never with a sleep.
+//! sets the speed. Rendering is awaited with the scheduler, never with a sleep.
 #![cfg(target_arch = "wasm32")]
 
 use stsplay::ui::App;
