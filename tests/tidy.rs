@@ -215,3 +215,12 @@ fn no_unicode_case_mapping_in_the_bundle() {
         "use to_ascii_lowercase/to_ascii_uppercase (Unicode case mapping links about 34 KB of tables into the bundle; names, keywords and columns are ASCII)",
     ));
 }
+
+#[test]
+fn no_standard_float_parser_in_the_bundle() {
+    assert_none(check(
+        &rust_files("src"),
+        &["parse::<f64>", "parse::<f32>", "f64::from_str", "f32::from_str"],
+        "read floats with manifest::decimal (the standard parser links a 10 KB table of powers of five into the bundle)",
+    ));
+}

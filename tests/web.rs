@@ -1,6 +1,6 @@
 //! Browser tests of the UI wiring, run by wasm-bindgen-test in headless Chromium:
-//! the shell mounts, the language switch re-renders and is remembered. Rendering is
-//! awaited with the scheduler, never with a sleep.
+//! the shell mounts, the language switch re-renders and is remembered, the speed menu
+//! sets the speed. Rendering is awaited with the scheduler, never with a sleep.
 #![cfg(target_arch = "wasm32")]
 
 use stsplay::ui::App;
@@ -194,4 +194,25 @@ async fn applying_edited_manifests_adds_steps() {
     // Re-applying the same manifests changes nothing but is reported in the console.
     assert!(text_of(&root, ".transcript").contains("statefulset.apps/web unchanged"));
     assert_eq!(text_of(&root, ".controls .position"), before);
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_speed_marks_it_selected() {
+    let root = mount_example().await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector(".speed select")
+        .unwrap()
+        .expect("the speed menu")
+        .dyn_into()
+        .unwrap();
+    let selected = |root: &web_sys::Element| text_of(root, ".speed option[selected]");
+    assert_eq!(selected(&root), "1×");
+    select.set_selected_index(4);
+    // A bubbling event of type change, built as `click` builds its own.
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("change", &init).unwrap();
+    select.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(selected(&root), "4×");
 }

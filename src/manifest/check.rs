@@ -343,15 +343,15 @@ impl Walker {
                     .filter_map(|(i, item)| self.any(item, &format!("{path}[{i}]")))
                     .collect(),
             ),
-            Value::Map(entries) => Json::Object(
-                entries
-                    .iter()
-                    .filter_map(|e| {
-                        let v = self.any(&e.value, &join(path, &e.key))?;
-                        Some((e.key.clone(), v))
-                    })
-                    .collect(),
-            ),
+            Value::Map(entries) => {
+                // Inserted one by one: `collect()` would compile a sort for the pairs.
+                let mut map = Map::new();
+                map.extend(entries.iter().filter_map(|e| {
+                    let v = self.any(&e.value, &join(path, &e.key))?;
+                    Some((e.key.clone(), v))
+                }));
+                Json::Object(map)
+            }
         })
     }
 }
@@ -391,7 +391,7 @@ fn json_number_text(f: f64) -> String {
     if (1e-6..1e21).contains(&abs) {
         format!("{f}")
     } else {
-        let s = format!("{f:e}");
+        let s = super::decimal::exponent_form(f);
         match s.split_once('e') {
             Some((m, e)) if e.starts_with('-') => format!("{m}e-{:0>2}", &e[1..]),
             Some((m, e)) => format!("{m}e+{e:0>2}"),

@@ -245,14 +245,8 @@ fn statefulset(
         }
     }
 
-    let mut names: BTreeSet<&str> = s
-        .spec
-        .template
-        .spec
-        .volumes
-        .iter()
-        .map(|v| v.name.as_str())
-        .collect();
+    let mut names: BTreeSet<&str> =
+        crate::sort::set(s.spec.template.spec.volumes.iter().map(|v| v.name.as_str()));
     names.extend(
         s.spec
             .volume_claim_templates

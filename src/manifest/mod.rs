@@ -8,12 +8,14 @@
 //! ([`Manifest::document_has_errors`]); API-server validation errors are among those
 //! diagnostics, and the engine's API server reproduces them with `validate::create`.
 //! Documents that cannot be read at all (bad YAML, wrong types, unknown kinds) give no
-//! object. Files: `yaml.rs` (text → positioned trees, printing), `schema.rs` + `check.rs`
-//! (strict fields and types), `read.rs` (the pipeline), `cross.rs` (checks across
-//! objects), `validate.rs`, `defaults.rs`, `quantity.rs`, `explain.rs`.
+//! object. Files: `yaml.rs` (text → positioned trees, printing), `decimal.rs` (its
+//! floats), `schema.rs` + `check.rs` (strict fields and types), `read.rs` (the pipeline),
+//! `cross.rs` (checks across objects), `validate.rs`, `defaults.rs`, `quantity.rs`,
+//! `explain.rs`.
 
 mod check;
 mod cross;
+mod decimal;
 pub mod defaults;
 mod explain;
 pub mod json;

@@ -708,10 +708,8 @@ fn resolve_plain(text: &str) -> Value {
     if let Some(v) = go_parse_int(&plain) {
         return v;
     }
-    if is_yaml_float(&plain) {
-        if let Ok(f) = plain.parse::<f64>() {
-            return Value::Float(f);
-        }
+    if let Some(f) = super::decimal::parse_float(&plain) {
+        return Value::Float(f);
     }
     Value::Str(text.to_string())
 }
@@ -747,43 +745,6 @@ fn go_parse_int(s: &str) -> Option<Value> {
     } else {
         u64::try_from(magnitude).ok().map(Value::UInt)
     }
-}
-
-/// go-yaml's float pattern: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
-fn is_yaml_float(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = usize::from(matches!(b.first(), Some(b'-' | b'+')));
-    let digits = |i: &mut usize| {
-        let start = *i;
-        while *i < b.len() && b[*i].is_ascii_digit() {
-            *i += 1;
-        }
-        *i - start
-    };
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        if digits(&mut i) == 0 {
-            return false;
-        }
-    } else {
-        if digits(&mut i) == 0 {
-            return false;
-        }
-        if b.get(i) == Some(&b'.') {
-            i += 1;
-            digits(&mut i);
-        }
-    }
-    if matches!(b.get(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(b.get(i), Some(b'-' | b'+')) {
-            i += 1;
-        }
-        if digits(&mut i) == 0 {
-            return false;
-        }
-    }
-    i == b.len()
 }
 
 /// go-yaml's timestamp forms: `2006-1-2`, optionally followed by `T`, `t` or a space and a time.
@@ -908,7 +869,7 @@ fn go_float(f: f64) -> String {
     if (-4..21).contains(&exponent) {
         format!("{f}")
     } else {
-        let s = format!("{f:e}");
+        let s = super::decimal::exponent_form(f);
         match s.split_once('e') {
             Some((m, e)) if e.starts_with('-') => format!("{m}e-{:02}", &e[1..]),
             Some((m, e)) => format!("{m}e+{e:0>2}"),

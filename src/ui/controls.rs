@@ -71,7 +71,10 @@ pub fn step_controls(props: &Props) -> Html {
         let on_nav = props.on_nav.clone();
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-                if let Ok(speed) = select.value().parse::<f64>() {
+                // The options are SPEEDS in order (reading the value as text would link the
+                // standard library's float parser into the bundle).
+                let index = usize::try_from(select.selected_index()).ok();
+                if let Some(&speed) = index.and_then(|i| SPEEDS.get(i)) {
                     on_nav.emit(Nav::Speed(speed));
                 }
             }

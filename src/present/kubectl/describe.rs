@@ -1741,9 +1741,10 @@ fn node_resources(w: &mut Writer, status: &NodeStatus, pods: &[&Pod], now_ms: i6
         .and_then(Value::as_object)
         .filter(|m| !m.is_empty())
         .map(|m| {
-            m.iter()
-                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
-                .collect()
+            crate::sort::map(
+                m.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())),
+            )
         })
         .unwrap_or_else(|| status.capacity.clone());
     let allocatable = |name: &str| {
