@@ -12,7 +12,8 @@ use super::text::Text;
 use super::world::{Timing, World};
 use super::{dns, endpoints, gc, kubelet, scheduler, statefulset, volume};
 use crate::manifest::model::{Kind, Object};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// How often (in steps) the world is kept whole, so seeking replays at most this many acts.
 const CHECKPOINT_EVERY: usize = 128;
@@ -104,6 +105,17 @@ pub struct Simulation {
     forks: u64,
     /// What each component must look at again in the world at the cursor.
     queues: Queues,
+    /// The DNS names of the last Services a step wrote, with the objects they were made
+    /// from: the next step about the same objects starts its DNS diff from them.
+    dns_names: Option<DnsNames>,
+}
+
+/// DNS names and the stored objects (held, so none can be freed and its address reused)
+/// they were worked out from.
+#[derive(Clone, Debug)]
+struct DnsNames {
+    objects: Vec<Rc<Object>>,
+    names: BTreeMap<String, Vec<String>>,
 }
 
 impl Simulation {
@@ -129,6 +141,7 @@ impl Simulation {
             world,
             forks: 0,
             queues: Queues::default(),
+            dns_names: None,
         }
     }
 
@@ -168,8 +181,16 @@ impl Simulation {
 
     fn push_waiting(&mut self, act: Act, waits: Vec<Text>) {
         let scope = dns_scope(&self.world, &act);
-        let before_dns = (!scope.is_empty())
-            .then(|| dns::names(&dns::Dns::records_only(dns_objects(&self.world, &scope))));
+        let before_dns = (!scope.is_empty()).then(|| {
+            let objects = dns_shared(&self.world, &scope);
+            match self.dns_names.take() {
+                Some(known) if same_objects(&known.objects, &objects) => {
+                    debug_assert!(known.names == dns_names(&objects), "stale DNS names");
+                    known.names
+                }
+                _ => dns_names(&objects),
+            }
+        });
         let now = self.world.now_ms;
         let index = self.cursor + 1;
         let pulled = self.world.pulled.len();
@@ -179,8 +200,13 @@ impl Simulation {
         self.queues
             .touched(&self.world, &PARTS, &touched, pulled_changed);
         if let Some(before) = before_dns {
-            let after = dns::names(&dns::Dns::records_only(dns_objects(&self.world, &scope)));
+            let objects = dns_shared(&self.world, &scope);
+            let after = dns_names(&objects);
             step.dns = dns::changes(&before, &after);
+            self.dns_names = Some(DnsNames {
+                objects,
+                names: after,
+            });
         }
         step.waits = waits;
         self.steps.push(step);
@@ -391,19 +417,37 @@ fn dns_scope(world: &World, act: &Act) -> BTreeSet<(String, String)> {
 
 /// The objects the DNS records of these Services are made from: the Services and their
 /// EndpointSlices. Other names cannot change, so the rest of the world need not be read.
-fn dns_objects<'a>(
-    world: &'a World,
-    scope: &'a BTreeSet<(String, String)>,
-) -> impl Iterator<Item = &'a Object> + 'a {
-    scope.iter().flat_map(move |(ns, name)| {
-        let service = world.find(Kind::Service, ns, name).into_iter();
-        let slices = world.of_kind(Kind::EndpointSlice).filter(move |o| {
-            o.namespace() == ns
-                && o.meta().labels.get(SERVICE_NAME_LABEL).map(String::as_str)
+fn dns_shared(world: &World, scope: &BTreeSet<(String, String)>) -> Vec<Rc<Object>> {
+    let mut objects = Vec::new();
+    for (ns, name) in scope {
+        let service = (Kind::Service, ns.clone(), name.clone());
+        objects.extend(world.get_shared(&service));
+        for slice in world.of_kind(Kind::EndpointSlice) {
+            if slice.namespace() == ns
+                && slice
+                    .meta()
+                    .labels
+                    .get(SERVICE_NAME_LABEL)
+                    .map(String::as_str)
                     == Some(name.as_str())
-        });
-        service.chain(slices)
-    })
+            {
+                let key = (Kind::EndpointSlice, ns.clone(), slice.name().to_string());
+                objects.extend(world.get_shared(&key));
+            }
+        }
+    }
+    objects
+}
+
+/// The names DNS answers from these objects.
+fn dns_names(objects: &[Rc<Object>]) -> BTreeMap<String, Vec<String>> {
+    dns::names(&dns::Dns::records_only(objects.iter().map(|o| &**o)))
+}
+
+/// Whether two lists hold the very same stored objects, in order: then their DNS names
+/// are the same too.
+fn same_objects(a: &[Rc<Object>], b: &[Rc<Object>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
 }
 
 #[cfg(test)]
