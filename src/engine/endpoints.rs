@@ -101,37 +101,35 @@ fn sync(world: &World, key: &Key) -> Decision {
     let labels = endpointslice::slice_labels(service);
     let members = endpointslice::members(service, &pod_refs);
     let ports = endpointslice::endpoint_ports(service, members.first().copied());
-    if let Some(slice) = existing {
-        // Compared as they stand before any endpoint is built.
-        let same = slice.ports == ports
+    // The stored slice is compared with the pods before any endpoint is built: most
+    // syncs find it as it should be.
+    let same = existing.is_some_and(|slice| {
+        slice.ports == ports
             && slice.metadata.labels == labels
             && slice.endpoints.len() == members.len()
             && slice
                 .endpoints
                 .iter()
                 .zip(&members)
-                .all(|(e, p)| endpointslice::endpoint_matches(e, p, service, &node_refs));
-        #[cfg(debug_assertions)]
-        if same {
-            let (endpoints, _) = endpointslice::desired(service, &pod_refs, &node_refs);
-            assert!(
-                slice.endpoints == endpoints,
-                "endpoint_matches disagrees with pod_to_endpoint"
-            );
-        }
-        if same {
-            return Decision::idle();
-        }
+                .all(|(e, p)| endpointslice::endpoint_matches(e, p, service, &node_refs))
+    });
+    #[cfg(debug_assertions)]
+    if let Some(slice) = existing {
+        let (endpoints, _) = endpointslice::desired(service, &pod_refs, &node_refs);
+        let built =
+            slice.endpoints == endpoints && slice.ports == ports && slice.metadata.labels == labels;
+        assert_eq!(
+            same, built,
+            "endpoint_matches disagrees with pod_to_endpoint"
+        );
+    }
+    if same {
+        return Decision::idle();
     }
     let endpoints: Vec<Endpoint> = members
         .iter()
         .map(|p| endpointslice::pod_to_endpoint(p, service, &node_refs))
         .collect();
-    if let Some(slice) = existing {
-        if slice.endpoints == endpoints && slice.ports == ports && slice.metadata.labels == labels {
-            return Decision::idle();
-        }
-    }
     let ready: Vec<String> = endpoints
         .iter()
         .filter(|e| e.conditions.ready == Some(true))

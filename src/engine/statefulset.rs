@@ -216,11 +216,7 @@ struct Member<'a> {
     pod: &'a Pod,
     ordinal: i64,
     facts: &'a OrdinalPod,
-    /// Running and Ready.
-    ready: bool,
     terminating: bool,
-    /// Its `controller-revision-hash` label.
-    revision: Option<&'a str>,
 }
 
 impl<'a> Member<'a> {
@@ -229,14 +225,22 @@ impl<'a> Member<'a> {
             pod,
             ordinal,
             facts,
-            ready: facts.ready,
             terminating: is_terminating(pod),
-            revision: facts.revision.as_deref(),
         }
     }
 
+    /// Running and Ready.
+    fn ready(&self) -> bool {
+        self.facts.ready
+    }
+
+    /// Its `controller-revision-hash` label.
+    fn revision(&self) -> Option<&'a str> {
+        self.facts.revision.as_deref()
+    }
+
     fn healthy(&self) -> bool {
-        self.ready && !self.terminating
+        self.ready() && !self.terminating
     }
 }
 
@@ -308,8 +312,8 @@ fn check_members(world: &World, set: &StatefulSet, pods: &[Member], unowned: &[&
             m.pod.metadata.name
         );
         assert_eq!(m.ordinal, parent_name_and_ordinal(&m.pod.metadata.name).1);
-        assert_eq!(m.ready, is_running_and_ready(m.pod));
-        let since = if m.ready { ready_since(m.pod) } else { None };
+        assert_eq!(m.ready(), is_running_and_ready(m.pod));
+        let since = if m.ready() { ready_since(m.pod) } else { None };
         assert_eq!(m.facts.ready_since, since);
         let phase = m.pod.status.as_ref().and_then(|s| s.phase.as_deref());
         assert_eq!(
@@ -318,7 +322,7 @@ fn check_members(world: &World, set: &StatefulSet, pods: &[Member], unowned: &[&
         );
         assert_eq!(m.facts.pending, phase == Some("Pending"));
         assert_eq!(
-            m.revision,
+            m.revision(),
             m.pod
                 .metadata
                 .labels
@@ -676,17 +680,17 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
     let (mut ready, mut available, mut cur, mut upd) = (0, 0, 0, 0);
     for m in &v.pods {
         s.replicas += 1;
-        if m.ready {
+        if m.ready() {
             ready += 1;
             if is_available_from(true, m.facts.ready_since, min_ready, world.now_ms) {
                 available += 1;
             }
         }
         if !m.terminating {
-            if m.revision == Some(current) {
+            if m.revision() == Some(current) {
                 cur += 1;
             }
-            if m.revision == Some(update) {
+            if m.revision() == Some(update) {
                 upd += 1;
             }
         }
@@ -789,7 +793,7 @@ fn sync(world: &World, set: &StatefulSet) -> Decision {
 fn truncate_history(v: &View, current: &str, update: &str) -> Option<Decision> {
     let limit = v.set.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
     let live = |name: &str| {
-        name == current || name == update || v.pods.iter().any(|m| m.revision == Some(name))
+        name == current || name == update || v.pods.iter().any(|m| m.revision() == Some(name))
     };
     let mut history: Vec<&ControllerRevision> = v
         .revisions
@@ -1149,7 +1153,7 @@ fn replicas_pass(
                     ));
                     return None;
                 }
-                if !m.ready {
+                if !m.ready() {
                     let next = pod_name(name, ordinal + 1);
                     let more = ordinal + 1 < end;
                     waits.push(if more {
@@ -1244,7 +1248,7 @@ fn replicas_pass(
         let mut outdated: Vec<String> = v
             .pods
             .iter()
-            .filter(|m| m.revision != Some(update))
+            .filter(|m| m.revision() != Some(update))
             .map(|m| m.pod.metadata.name.clone())
             .collect();
         crate::sort::ascending(&mut outdated);
@@ -1267,7 +1271,7 @@ fn replicas_pass(
     while ordinal >= start.saturating_add(partition) && ordinal >= start {
         if let Some(m) = by_ordinal(ordinal) {
             let (pod, pname) = (m.pod, m.pod.metadata.name.as_str());
-            if m.revision != Some(update) && !m.terminating {
+            if m.revision() != Some(update) && !m.terminating {
                 return Some(act(
                     api::delete_writes(world, &key_of(&Object::Pod(pod.clone())), Propagation::Background),
                     Some(set_event(v, "SuccessfulDelete", format!("delete Pod {pname} in StatefulSet {name} successful"), false)),
@@ -1287,7 +1291,7 @@ fn replicas_pass(
         }
         ordinal -= 1;
     }
-    if partition > 0 && v.pods.iter().any(|m| m.revision != Some(update)) {
+    if partition > 0 && v.pods.iter().any(|m| m.revision() != Some(update)) {
         waits.push(Text::new(
             format!("updateStrategy.rollingUpdate.partition is {partition}: pods with an ordinal below {} keep the current revision", start + partition),
             format!("updateStrategy.rollingUpdate.partition 为 {partition}:序号小于 {} 的 Pod 保持当前版本", start + partition),
