@@ -92,7 +92,8 @@ pub struct Simulation {
     seed: u64,
     /// The world before any step.
     base: World,
-    /// Every step taken, and the act it applied (with the clock it ran at).
+    /// Every step taken, and the act it applied (with the clock it ran at; the
+    /// explanation stays with the step).
     steps: Vec<Step>,
     acts: Vec<(i64, Act)>,
     /// (step count, world after that many steps).
@@ -179,7 +180,7 @@ impl Simulation {
         self.push_waiting(act, Vec::new());
     }
 
-    fn push_waiting(&mut self, act: Act, waits: Vec<Text>) {
+    fn push_waiting(&mut self, mut act: Act, waits: Vec<Text>) {
         let scope = dns_scope(&self.world, &act);
         let before_dns = (!scope.is_empty()).then(|| {
             let objects = dns_shared(&self.world, &scope);
@@ -194,7 +195,10 @@ impl Simulation {
         let now = self.world.now_ms;
         let index = self.cursor + 1;
         let pulled = self.world.pulled.len();
+        // The log keeps what replaying needs; the explanation goes with the step.
+        let explain = std::mem::take(&mut act.explain);
         let mut step = step::apply(&mut self.world, act.clone(), index);
+        step.explain = explain;
         let touched = self.world.take_touched();
         let pulled_changed = self.world.pulled.len() != pulled;
         self.queues

@@ -11,7 +11,7 @@ use super::api::{self, Propagation};
 use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
-use super::world::{key_of, Key, OrdinalPod, World};
+use super::world::{key_of, Key, OrdinalClaims, OrdinalPod, World};
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::time::parse_rfc3339;
@@ -335,24 +335,27 @@ fn check_members(world: &World, set: &StatefulSet, pods: &[Member], unowned: &[&
         .all(|w| w[0].metadata.name <= w[1].metadata.name));
 }
 
-/// Debug builds: the index gives each in-range ordinal the claim a scan of the template's
-/// name prefix finds.
+/// Debug builds: the index gives each in-range ordinal the claim a lookup by name
+/// finds, and says which of them have ownerReferences.
 #[cfg(debug_assertions)]
-fn check_claim_table(
+fn check_claims(
     world: &World,
     set: &StatefulSet,
     start: i64,
-    table: &[Vec<Option<&PersistentVolumeClaim>>],
+    end: i64,
+    claims: &[Option<&OrdinalClaims>],
 ) {
     let ns = set.metadata.namespace.as_deref().unwrap_or("default");
-    for (template, slots) in set.spec.volume_claim_templates.iter().zip(table) {
-        for (i, slot) in slots.iter().enumerate() {
-            let ordinal = start + i as i64;
+    for (template, group) in set.spec.volume_claim_templates.iter().zip(claims) {
+        for ordinal in start..end {
             let name = claim_name(&template.metadata.name, &set.metadata.name, ordinal);
             let stored = world.find(Kind::PersistentVolumeClaim, ns, &name);
-            match (slot, stored) {
+            let indexed = group.and_then(|g| g.get(ordinal));
+            match (indexed, stored) {
                 (Some(claim), Some(Object::PersistentVolumeClaim(found))) => {
-                    assert!(std::ptr::eq(*claim, found), "{name}");
+                    assert!(std::ptr::eq(claim, found), "{name}");
+                    let has = group.is_some_and(|g| g.has_owners(ordinal));
+                    assert_eq!(has, !found.metadata.owner_references.is_empty(), "{name}");
                 }
                 (None, None) => {}
                 _ => panic!("claim index disagrees about {ns}/{name}"),
@@ -890,35 +893,24 @@ fn replicas_pass(
         None => outside.get(&ordinal).copied(),
     };
     let templates = &set.spec.volume_claim_templates;
-    let claim_table: Vec<Vec<Option<&PersistentVolumeClaim>>> = templates
+    // Each template's claims `<template>-<set>-<ordinal>`: the names `claim_name` writes
+    // for an ordinal, digits without a leading zero.
+    let claims: Vec<Option<&OrdinalClaims>> = templates
         .iter()
-        .map(|t| {
-            let mut table = vec![None; slots];
-            // Only the names `claim_name` writes for an ordinal: digits, no leading zero.
-            let prefix = format!("{}-{name}", t.metadata.name);
-            for (ordinal, claim) in world.ordinal_claims(ns, &prefix) {
-                if let Some(i) = index(ordinal) {
-                    table[i] = Some(claim);
-                }
-            }
-            table
-        })
+        .map(|t| world.ordinal_claims(ns, &format!("{}-{name}", t.metadata.name)))
         .collect();
     #[cfg(debug_assertions)]
-    check_claim_table(world, set, start, &claim_table);
-    // The claim of template `t` for an ordinal.
+    check_claims(world, set, start, end, &claims);
+    // The claim of template `t` for an ordinal (never negative here).
     let claim_at = |t: usize, ordinal: i64| -> Option<&PersistentVolumeClaim> {
-        match index(ordinal) {
-            Some(i) => claim_table.get(t).and_then(|table| table[i]),
-            None => match world.find(
-                Kind::PersistentVolumeClaim,
-                ns,
-                &claim_name(&templates.get(t)?.metadata.name, name, ordinal),
-            ) {
-                Some(Object::PersistentVolumeClaim(c)) => Some(c),
-                _ => None,
-            },
-        }
+        claims.get(t).copied().flatten()?.get(ordinal)
+    };
+    // The templates whose claim for an ordinal the retention policy may have to give
+    // other owners: all when it wants an owner, else none unless a claim has one.
+    let owners_to_check = |ordinal: i64, condemned: bool| {
+        let may_change = wanted_owner(set, condemned).is_some()
+            || claims.iter().flatten().any(|c| c.has_owners(ordinal));
+        0..if may_change { templates.len() } else { 0 }
     };
     let mut condemned: Vec<Member> = v
         .pods
@@ -1130,7 +1122,7 @@ fn replicas_pass(
                     }
                 }
                 // Claims follow the retention policy.
-                for t in 0..templates.len() {
+                for t in owners_to_check(ordinal, false) {
                     if let Some(fixed) = fix_claim_owner(set, pod, claim_at(t, ordinal), false) {
                         let claim_name = fixed.metadata.name.clone();
                         return Some(act(
@@ -1186,7 +1178,7 @@ fn replicas_pass(
 
     // Condemned pods: claims first follow the scale-down retention policy.
     for &Member { pod, ordinal, .. } in &condemned {
-        for t in 0..templates.len() {
+        for t in owners_to_check(ordinal, true) {
             if let Some(fixed) = fix_claim_owner(set, pod, claim_at(t, ordinal), true) {
                 let claim_name = fixed.metadata.name.clone();
                 return Some(act(

@@ -132,8 +132,8 @@ struct Index {
     /// Pods named `<parent>-<ordinal>`, by (namespace, parent), then (ordinal, name).
     ordinal_pods: BTreeMap<(Name, Name), BTreeMap<(i64, Name), OrdinalPod>>,
     /// Claims named `<prefix>-<ordinal>` (digits without a leading zero), by (namespace,
-    /// prefix), then ordinal.
-    ordinal_claims: BTreeMap<(Name, Name), BTreeMap<i64, Rc<Object>>>,
+    /// prefix).
+    ordinal_claims: BTreeMap<(Name, Name), OrdinalClaims>,
 }
 
 /// A pod named `<parent>-<ordinal>` as the StatefulSet controller reads it at every
@@ -177,6 +177,46 @@ impl OrdinalPod {
                 .get(super::statefulset::REVISION_LABEL)
                 .map(|r| Name::from(r.as_str())),
         })
+    }
+}
+
+/// The claims named `<prefix>-<ordinal>` in one namespace, as the StatefulSet
+/// controller reads them at every sync.
+#[derive(Clone, Debug, Default)]
+pub struct OrdinalClaims {
+    by_ordinal: BTreeMap<i64, Rc<Object>>,
+    /// The claims with ownerReferences: under a retention policy that wants no owner, the
+    /// only claims a sync may have to change. (The same map type as `by_ordinal`, so the
+    /// WebAssembly build holds one copy of its code.)
+    with_owners: BTreeMap<i64, Rc<Object>>,
+}
+
+impl OrdinalClaims {
+    /// The claim `<prefix>-<ordinal>`.
+    pub fn get(&self, ordinal: i64) -> Option<&PersistentVolumeClaim> {
+        match self.by_ordinal.get(&ordinal).map(|o| &**o) {
+            Some(Object::PersistentVolumeClaim(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Whether the claim `<prefix>-<ordinal>` has ownerReferences.
+    pub fn has_owners(&self, ordinal: i64) -> bool {
+        self.with_owners.contains_key(&ordinal)
+    }
+
+    fn put(&mut self, ordinal: i64, claim: &Rc<Object>) {
+        if claim.meta().owner_references.is_empty() {
+            self.with_owners.remove(&ordinal);
+        } else {
+            self.with_owners.insert(ordinal, claim.clone());
+        }
+        self.by_ordinal.insert(ordinal, claim.clone());
+    }
+
+    fn remove(&mut self, ordinal: i64) {
+        self.with_owners.remove(&ordinal);
+        self.by_ordinal.remove(&ordinal);
     }
 }
 
@@ -313,12 +353,12 @@ impl Index {
                         self.ordinal_claims
                             .entry(group)
                             .or_default()
-                            .insert(ordinal, claim.clone());
+                            .put(ordinal, claim);
                     }
                     None => {
                         if let Some(claims) = self.ordinal_claims.get_mut(&group) {
-                            claims.remove(&ordinal);
-                            if claims.is_empty() {
+                            claims.remove(ordinal);
+                            if claims.by_ordinal.is_empty() {
                                 self.ordinal_claims.remove(&group);
                             }
                         }
@@ -517,21 +557,11 @@ impl World {
     }
 
     /// The claims in `namespace` named `<prefix>-<ordinal>` (digits without a leading
-    /// zero), in ordinal order.
-    pub fn ordinal_claims<'a>(
-        &'a self,
-        namespace: &str,
-        prefix: &str,
-    ) -> impl Iterator<Item = (i64, &'a PersistentVolumeClaim)> {
+    /// zero), if there are any.
+    pub fn ordinal_claims(&self, namespace: &str, prefix: &str) -> Option<&OrdinalClaims> {
         self.index
             .ordinal_claims
             .get(&(Name::from(namespace), Name::from(prefix)))
-            .into_iter()
-            .flatten()
-            .filter_map(|(ordinal, claim)| match &**claim {
-                Object::PersistentVolumeClaim(c) => Some((*ordinal, c)),
-                _ => None,
-            })
     }
 
     /// (namespace, claim) of each claim whose spec.volumeName names this volume.
