@@ -301,7 +301,7 @@ fn sync(world: &World, key: &Key) -> Decision {
             s.pod_ip = ip.clone();
             s.pod_ips = ip.iter().map(|i| PodIp { ip: i.clone() }).collect();
             set_condition(s, "PodReadyToStartContainers", true, &now, None);
-            let present = world.pulled.contains(&(node.to_string(), image.clone()));
+            let present = world.has_pulled(node, &image);
             let event = if present {
                 (
                     "Pulled",

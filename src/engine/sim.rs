@@ -9,7 +9,7 @@ use super::endpointslice::SERVICE_NAME_LABEL;
 use super::queue::{self, Part, Queues, WAITS_KEPT};
 use super::step::{self, Act, Decision, Step};
 use super::text::Text;
-use super::world::{Timing, World};
+use super::world::{Redo, Timing, World};
 use super::{dns, endpoints, gc, kubelet, scheduler, statefulset, volume};
 use crate::manifest::model::{Kind, Object};
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,10 +92,9 @@ pub struct Simulation {
     seed: u64,
     /// The world before any step.
     base: World,
-    /// Every step taken, and the act it applied (with the clock it ran at; the
-    /// explanation stays with the step).
+    /// Every step taken, and what it left in the world (with the clock it ran at).
     steps: Vec<Step>,
-    acts: Vec<(i64, Act)>,
+    redos: Vec<(i64, Redo)>,
     /// (step count, world after that many steps).
     checkpoints: Vec<(usize, World)>,
     /// The inputs, each with the number of steps before it.
@@ -135,7 +134,7 @@ impl Simulation {
             seed,
             base: world.clone(),
             steps: Vec::new(),
-            acts: Vec::new(),
+            redos: Vec::new(),
             checkpoints: Vec::new(),
             inputs: Vec::new(),
             cursor: 0,
@@ -180,7 +179,7 @@ impl Simulation {
         self.push_waiting(act, Vec::new());
     }
 
-    fn push_waiting(&mut self, mut act: Act, waits: Vec<Text>) {
+    fn push_waiting(&mut self, act: Act, waits: Vec<Text>) {
         let scope = dns_scope(&self.world, &act);
         let before_dns = (!scope.is_empty()).then(|| {
             let objects = dns_shared(&self.world, &scope);
@@ -194,13 +193,10 @@ impl Simulation {
         });
         let now = self.world.now_ms;
         let index = self.cursor + 1;
-        let pulled = self.world.pulled.len();
-        // The log keeps what replaying needs; the explanation goes with the step.
-        let explain = std::mem::take(&mut act.explain);
-        let mut step = step::apply(&mut self.world, act.clone(), index);
-        step.explain = explain;
+        let pulled = self.world.pulls();
+        let mut step = step::apply(&mut self.world, act, index);
         let touched = self.world.take_touched();
-        let pulled_changed = self.world.pulled.len() != pulled;
+        let pulled_changed = self.world.pulls() != pulled;
         self.queues
             .touched(&self.world, &PARTS, &touched, pulled_changed);
         if let Some(before) = before_dns {
@@ -214,7 +210,7 @@ impl Simulation {
         }
         step.waits = waits;
         self.steps.push(step);
-        self.acts.push((now, act));
+        self.redos.push((now, self.world.redo_of(touched)));
         self.cursor = index;
         if index % CHECKPOINT_EVERY == 0 {
             self.checkpoints.push((index, self.world.clone()));
@@ -226,7 +222,7 @@ impl Simulation {
         if self.cursor < self.steps.len() {
             self.forks += 1;
             self.steps.truncate(self.cursor);
-            self.acts.truncate(self.cursor);
+            self.redos.truncate(self.cursor);
             self.checkpoints.retain(|(n, _)| *n <= self.cursor);
             let cursor = self.cursor;
             self.inputs.retain(|(at, _)| *at < cursor);
@@ -246,9 +242,9 @@ impl Simulation {
     /// (moving the clock to the next timer when nobody has work). `false` when settled.
     pub fn step(&mut self) -> bool {
         if self.cursor < self.steps.len() {
-            let (now, act) = self.acts[self.cursor].clone();
-            self.world.now_ms = now;
-            step::replay(&mut self.world, act, self.cursor + 1);
+            let (now, redo) = &self.redos[self.cursor];
+            self.world.now_ms = *now;
+            self.world.redo(redo);
             self.world.take_touched();
             self.queues = Queues::default();
             self.cursor += 1;
@@ -481,10 +477,8 @@ spec:
     spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
 ";
 
-    /// Runs the scenario step by step to settled, with the world after every step.
-    fn settled() -> (Simulation, Vec<(i64, Vec<Object>)>) {
-        let mut sim = Simulation::new(5);
-        let mut worlds = vec![snapshot(sim.world())];
+    /// Creates the scenario's objects one input each, calling `after` after each.
+    fn create_set(sim: &mut Simulation, mut after: impl FnMut(&Simulation)) {
         for object in crate::manifest::parse(SET).objects {
             sim.input(Input::Act {
                 command: "kubectl create -f set.yaml".into(),
@@ -495,8 +489,15 @@ spec:
                     explain: Text::new("", ""),
                 },
             });
-            worlds.push(snapshot(sim.world()));
+            after(sim);
         }
+    }
+
+    /// Runs the scenario step by step to settled, with the world after every step.
+    fn settled() -> (Simulation, Vec<String>) {
+        let mut sim = Simulation::new(5);
+        let mut worlds = vec![snapshot(sim.world())];
+        create_set(&mut sim, |sim| worlds.push(snapshot(sim.world())));
         while sim.step() {
             worlds.push(snapshot(sim.world()));
         }
@@ -504,12 +505,15 @@ spec:
         (sim, worlds)
     }
 
-    fn snapshot(world: &World) -> (i64, Vec<Object>) {
-        (world.now_ms, world.objects().cloned().collect())
+    /// Everything the world holds: objects, clock, counters, generator, bookkeeping and
+    /// indexes.
+    fn snapshot(world: &World) -> String {
+        format!("{world:?}")
     }
 
-    /// Seeking forward past checkpoints restores the nearest one and replays from there;
-    /// the world must equal the one a straight walk reaches, whichever way it was reached.
+    /// Seeking forward past checkpoints restores the nearest one and redoes the steps from
+    /// there; the world must equal the one a straight walk reaches, whichever way it was
+    /// reached, down to its counters and indexes.
     #[test]
     fn seeking_across_checkpoints_equals_a_straight_walk() {
         let (mut sim, straight) = settled();
@@ -526,10 +530,55 @@ spec:
             total - 1,
             CHECKPOINT_EVERY + 7,
         ];
-        for n in targets {
+        for n in targets.into_iter().chain((0..total).step_by(11)) {
             sim.seek(n);
             assert_eq!(sim.cursor(), n);
             assert!(snapshot(sim.world()) == straight[n], "seek to {n}");
+        }
+    }
+
+    /// A pod deleted by hand at step `at`: the user's act in the scenario's namespace.
+    fn delete_pod(at: usize) -> Input {
+        Input::Act {
+            command: format!("kubectl delete pod web-1 # at {at}"),
+            act: Act {
+                component: Component::User,
+                writes: vec![Write::Remove((Kind::Pod, "default".into(), "web-1".into()))],
+                event: None,
+                explain: Text::new("", ""),
+            },
+        }
+    }
+
+    /// The history forks after a seek back: what follows must be what a simulation that
+    /// never went further would do, step for step (the generator, counters and bookkeeping
+    /// a seek restores decide the new uids, names and addresses).
+    #[test]
+    fn a_fork_after_seeking_back_continues_as_a_straight_run() {
+        let total = settled().0.cursor();
+        for at in [CHECKPOINT_EVERY + 9, total / 2, total - 3] {
+            let (mut sim, straight) = settled();
+            sim.seek(at);
+            assert!(snapshot(sim.world()) == straight[at], "seek to {at}");
+            sim.input(delete_pod(at));
+            sim.settle();
+
+            let mut fresh = Simulation::new(5);
+            create_set(&mut fresh, |_| {});
+            while fresh.cursor() < at && fresh.step() {}
+            assert_eq!(fresh.cursor(), at);
+            fresh.input(delete_pod(at));
+            fresh.settle();
+
+            assert_eq!(sim.cursor(), fresh.cursor(), "fork at {at}");
+            assert!(
+                snapshot(sim.world()) == snapshot(fresh.world()),
+                "fork at {at}"
+            );
+            let explained = |s: &Simulation| -> Vec<String> {
+                s.steps().iter().map(|st| st.explain.en.clone()).collect()
+            };
+            assert_eq!(explained(&sim), explained(&fresh), "fork at {at}");
         }
     }
 }

@@ -318,26 +318,8 @@ fn record_event(world: &mut World, component: &Component, spec: &EventSpec) -> O
     })
 }
 
-/// Whether a write works out the changed field paths of each update for the log, or
-/// only writes (replaying a step already recorded, whose changes are known).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Fields {
-    Diff,
-    Skip,
-}
-
 /// Writes an act into the world: the one place where controllers' decisions take effect.
 pub fn apply(world: &mut World, act: Act, index: usize) -> Step {
-    write(world, act, index, Fields::Diff)
-}
-
-/// Writes a recorded act again (seeking): the world ends exactly as `apply` leaves it,
-/// without working out the step's description, which is already known.
-pub fn replay(world: &mut World, act: Act, index: usize) {
-    write(world, act, index, Fields::Skip);
-}
-
-fn write(world: &mut World, act: Act, index: usize, detail: Fields) -> Step {
     let mut changes = Vec::new();
     let now = world.now();
     for write in act.writes {
@@ -373,10 +355,7 @@ fn write(world: &mut World, act: Act, index: usize, detail: Fields) -> Step {
                     world.note_pod_write(Some(b), a);
                 }
                 world.put(object);
-                let versions = match detail {
-                    Fields::Diff => world.get_shared(&key).map(|after| (before, after)),
-                    Fields::Skip => None,
-                };
+                let versions = world.get_shared(&key).map(|after| (before, after));
                 changes.push(Change::new(key, Op::Updated, versions));
             }
             Write::Remove(key) => {

@@ -94,18 +94,43 @@ pub struct World {
     next_event: u64,
     pub rng: Rng,
     pub timing: Timing,
-    /// Images each node has pulled: the kubelet says "already present on machine" for them.
-    pub pulled: BTreeSet<(String, String)>,
-    /// The next host number of each node's pod CIDR (host-local IPAM hands addresses out in order).
-    pub next_pod_ip: BTreeMap<String, u32>,
+    /// The kubelets' bookkeeping, shared between copies of the world until one changes it.
+    books: Rc<Books>,
     /// Events by the uid of the object they are about, so components can ask "did I
-    /// already say this?" without reading every event.
-    events_by_uid: BTreeMap<Name, Vec<(u64, Name, Name)>>,
+    /// already say this?" without reading every event. Each list is shared between copies
+    /// of the world until one of them changes it.
+    events_by_uid: BTreeMap<Name, Rc<Vec<EventEntry>>>,
     /// Lookups derived from the objects, kept in step by every store and removal.
     index: Index,
     /// Every object stored or removed since the last `take_touched`, with what was there
     /// before: the simulation reads it to know which components must look again.
     touched: Vec<(Key, Option<Rc<Object>>)>,
+}
+
+/// An event in the list of the object it is about: the hash of what it says, its
+/// namespace and its name.
+type EventEntry = (u64, Name, Name);
+
+/// What the kubelets remember between pods.
+#[derive(Clone, Debug, Default)]
+struct Books {
+    /// Images each node has pulled: the kubelet says "already present on machine" for them.
+    pulled: BTreeSet<(String, String)>,
+    /// The next host number of each node's pod CIDR (host-local IPAM hands addresses out in order).
+    next_pod_ip: BTreeMap<String, u32>,
+}
+
+/// What one step left in the world: each object it wrote, as it stood after the step (or
+/// its absence), and the counters and bookkeeping as they stood. A world that stood where
+/// the step began reaches where it ended by storing these, without deciding or writing
+/// anything again (seeking).
+#[derive(Clone, Debug)]
+pub struct Redo {
+    objects: Vec<(Key, Option<Rc<Object>>)>,
+    next_resource_version: u64,
+    next_event: u64,
+    rng: Rng,
+    books: Rc<Books>,
 }
 
 /// A name or namespace as the store keeps it: shared, so that keeping a copy of the
@@ -416,8 +441,7 @@ impl World {
             next_event: 1,
             rng: Rng::new(seed),
             timing: Timing::default(),
-            pulled: BTreeSet::new(),
-            next_pod_ip: BTreeMap::new(),
+            books: Rc::default(),
             events_by_uid: BTreeMap::new(),
             index: Index::default(),
             touched: Vec::new(),
@@ -499,7 +523,10 @@ impl World {
     }
 
     fn store(&mut self, key: Key, object: Object) {
-        let object = Rc::new(object);
+        self.store_shared(key, Rc::new(object));
+    }
+
+    fn store_shared(&mut self, key: Key, object: Rc<Object>) {
         let names = self
             .objects
             .entry(key.0)
@@ -531,6 +558,56 @@ impl World {
     /// before (the first time it was touched); the objects after are in the store.
     pub fn take_touched(&mut self) -> Vec<(Key, Option<Rc<Object>>)> {
         std::mem::take(&mut self.touched)
+    }
+
+    /// What the writes that touched these keys left, for `redo`: each key once, in the
+    /// order first touched, with the object it holds now.
+    pub fn redo_of(&self, touched: Vec<(Key, Option<Rc<Object>>)>) -> Redo {
+        let mut objects: Vec<(Key, Option<Rc<Object>>)> = Vec::with_capacity(touched.len());
+        for (key, _) in touched {
+            if !objects.iter().any(|(k, _)| *k == key) {
+                let now = self.get_shared(&key);
+                objects.push((key, now));
+            }
+        }
+        Redo {
+            objects,
+            next_resource_version: self.next_resource_version,
+            next_event: self.next_event,
+            rng: self.rng.clone(),
+            books: self.books.clone(),
+        }
+    }
+
+    /// Brings the world from where a step began to where it ended (see `Redo`).
+    pub fn redo(&mut self, redo: &Redo) {
+        for (key, object) in &redo.objects {
+            match object {
+                Some(object) => {
+                    self.index_event(key, object);
+                    self.store_shared(key.clone(), object.clone());
+                }
+                None => {
+                    self.remove(key);
+                }
+            }
+        }
+        self.next_resource_version = redo.next_resource_version;
+        self.next_event = redo.next_event;
+        self.rng = redo.rng.clone();
+        self.books = redo.books.clone();
+    }
+
+    /// Whether `node` has pulled `image`.
+    pub fn has_pulled(&self, node: &str, image: &str) -> bool {
+        self.books
+            .pulled
+            .contains(&(node.to_string(), image.to_string()))
+    }
+
+    /// How many (node, image) pulls the kubelets remember.
+    pub fn pulls(&self) -> usize {
+        self.books.pulled.len()
     }
 
     /// The names of the pods (in the claim's namespace) whose volumes name this claim.
@@ -659,10 +736,11 @@ impl World {
                 &e.message,
                 e.source.component.as_deref().unwrap_or(""),
             );
-            self.events_by_uid
-                .entry(uid.as_str().into())
-                .or_default()
-                .push((says, key.1.as_str().into(), key.2.as_str().into()));
+            Rc::make_mut(self.events_by_uid.entry(uid.as_str().into()).or_default()).push((
+                says,
+                key.1.as_str().into(),
+                key.2.as_str().into(),
+            ));
         }
     }
 
@@ -672,7 +750,10 @@ impl World {
             return;
         };
         if let Some(keys) = self.events_by_uid.get_mut(uid) {
-            keys.retain(|(_, ns, name)| !(**ns == *key.1 && **name == *key.2));
+            let about = |(_, ns, name): &EventEntry| **ns == *key.1 && **name == *key.2;
+            if keys.iter().any(about) {
+                Rc::make_mut(keys).retain(|e| !about(e));
+            }
             if keys.is_empty() {
                 self.events_by_uid.remove(uid);
             }
@@ -684,7 +765,7 @@ impl World {
         self.events_by_uid
             .get(uid)
             .into_iter()
-            .flatten()
+            .flat_map(|keys| keys.iter())
             .filter_map(
                 move |(_, ns, name)| match self.find(Kind::Event, ns, name) {
                     Some(Object::Event(e)) => Some(e),
@@ -886,7 +967,7 @@ impl World {
         let [a, b, c, _] = octets.as_slice() else {
             return None;
         };
-        let host = self.next_pod_ip.get(node).copied().unwrap_or(2);
+        let host = self.books.next_pod_ip.get(node).copied().unwrap_or(2);
         Some(format!("{a}.{b}.{c}.{host}"))
     }
 
@@ -906,13 +987,17 @@ impl World {
             .and_then(|s| s.pod_ip.as_ref())
             .is_some();
         if has_ip && !had_ip {
-            let host = self.next_pod_ip.entry(node.clone()).or_insert(2);
+            let books = Rc::make_mut(&mut self.books);
+            let host = books.next_pod_ip.entry(node.clone()).or_insert(2);
             *host = if *host >= 254 { 2 } else { *host + 1 };
         }
         if after.status.as_ref().and_then(|s| s.phase.as_deref()) == Some("Running") {
             for c in &after.spec.containers {
                 if let Some(image) = &c.image {
-                    self.pulled.insert((node.clone(), image.clone()));
+                    let pull = (node.clone(), image.clone());
+                    if !self.books.pulled.contains(&pull) {
+                        Rc::make_mut(&mut self.books).pulled.insert(pull);
+                    }
                 }
             }
         }
