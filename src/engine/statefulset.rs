@@ -681,6 +681,7 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
         ..Default::default()
     };
     let (mut ready, mut available, mut cur, mut upd) = (0, 0, 0, 0);
+    let same = current == update;
     for m in &v.pods {
         s.replicas += 1;
         if m.ready() {
@@ -689,13 +690,14 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
                 available += 1;
             }
         }
-        if !m.terminating {
-            if m.revision() == Some(current) {
-                cur += 1;
-            }
-            if m.revision() == Some(update) {
+        match m.revision() {
+            _ if m.terminating => {}
+            Some(r) if r == update => {
                 upd += 1;
+                cur += i64::from(same);
             }
+            Some(r) if !same && r == current => cur += 1,
+            _ => {}
         }
     }
     s.ready_replicas = Some(ready);
@@ -905,6 +907,25 @@ fn replicas_pass(
     let claim_at = |t: usize, ordinal: i64| -> Option<&PersistentVolumeClaim> {
         claims.get(t).copied().flatten()?.get(ordinal)
     };
+    // The same for ordinals asked in ascending order (the pass over the replicas): each
+    // template's claims are walked once alongside.
+    let mut walks: Vec<_> = claims
+        .iter()
+        .map(|c| c.map(|c| c.from_ordinal(start).peekable()))
+        .collect();
+    let mut claim_in_order = |t: usize, ordinal: i64| -> Option<&PersistentVolumeClaim> {
+        let walk = walks.get_mut(t)?.as_mut()?;
+        while walk.next_if(|(o, _)| *o < ordinal).is_some() {}
+        let found = match walk.peek() {
+            Some((o, claim)) if *o == ordinal => Some(*claim),
+            _ => None,
+        };
+        debug_assert_eq!(
+            found.map(|c| c as *const PersistentVolumeClaim),
+            claim_at(t, ordinal).map(|c| c as *const PersistentVolumeClaim)
+        );
+        found
+    };
     // The templates whose claim for an ordinal the retention policy may have to give
     // other owners: all when it wants an owner, else none unless a claim has one.
     let owners_to_check = |ordinal: i64, condemned: bool| {
@@ -940,6 +961,17 @@ fn replicas_pass(
     };
 
     for ordinal in start..end {
+        // A pod with nothing to do (running, or under OrderedReady ready and available,
+        // its claims' owners as the policy wants) is passed over without reading its
+        // claims: the arms below would do nothing with it.
+        if let Some(m) = index(ordinal).and_then(|i| in_range[i]) {
+            let steady = !m.facts.failed
+                && !m.facts.pending
+                && (!mono || (m.ready() && !m.terminating && min_ready == 0));
+            if steady && owners_to_check(ordinal, false).is_empty() {
+                continue;
+            }
+        }
         let pod_name_here = PodName(name, ordinal);
         match by_ordinal(ordinal) {
             Some(Member {
@@ -1101,7 +1133,9 @@ fn replicas_pass(
             Some(m) => {
                 let pod = m.pod;
                 // Pending pods get any claim that went missing.
-                if m.facts.pending && (0..templates.len()).any(|t| claim_at(t, ordinal).is_none()) {
+                if m.facts.pending
+                    && (0..templates.len()).any(|t| claim_in_order(t, ordinal).is_none())
+                {
                     for (_, claim) in claims_for(set, ordinal) {
                         let claim_key = (
                             Kind::PersistentVolumeClaim,
@@ -1123,7 +1157,9 @@ fn replicas_pass(
                 }
                 // Claims follow the retention policy.
                 for t in owners_to_check(ordinal, false) {
-                    if let Some(fixed) = fix_claim_owner(set, pod, claim_at(t, ordinal), false) {
+                    if let Some(fixed) =
+                        fix_claim_owner(set, pod, claim_in_order(t, ordinal), false)
+                    {
                         let claim_name = fixed.metadata.name.clone();
                         return Some(act(
                             vec![Write::Update(Object::PersistentVolumeClaim(fixed))],

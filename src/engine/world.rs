@@ -225,6 +225,19 @@ impl OrdinalClaims {
         }
     }
 
+    /// The claims from `<prefix>-<start>` on, in ordinal order.
+    pub fn from_ordinal(
+        &self,
+        start: i64,
+    ) -> impl Iterator<Item = (i64, &PersistentVolumeClaim)> + '_ {
+        self.by_ordinal
+            .range(start..)
+            .filter_map(|(ordinal, claim)| match &**claim {
+                Object::PersistentVolumeClaim(c) => Some((*ordinal, c)),
+                _ => None,
+            })
+    }
+
     /// Whether the claim `<prefix>-<ordinal>` has ownerReferences.
     pub fn has_owners(&self, ordinal: i64) -> bool {
         self.with_owners.contains_key(&ordinal)
