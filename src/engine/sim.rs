@@ -1,6 +1,7 @@
 //! The simulation: the input log (manifests and commands at given positions, and the
-//! seed) is the truth; steps are computed from it and kept with the act each applied, so
-//! that any step can be reached again by replaying acts from the nearest checkpoint.
+//! seed) is the truth; steps are computed from it and kept with what each left in the
+//! world (`world::Redo`), so that any step can be reached again from the nearest
+//! checkpoint by storing those objects, without deciding anything again.
 //! Stepping forward past the end asks the components for the next write, advancing the
 //! logical clock to the next timer when none has work. An input given while looking at
 //! the past forks the history there.
@@ -15,7 +16,7 @@ use crate::manifest::model::{Kind, Object};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-/// How often (in steps) the world is kept whole, so seeking replays at most this many acts.
+/// How often (in steps) the world is kept whole, so seeking redoes at most this many steps.
 const CHECKPOINT_EVERY: usize = 128;
 /// Settling stops after this many steps…
 pub const SETTLE_MAX_STEPS: usize = 200_000;
@@ -238,7 +239,7 @@ impl Simulation {
         self.push(act);
     }
 
-    /// One step forward: replays a known step, or asks the components for the next one
+    /// One step forward: redoes a known step, or asks the components for the next one
     /// (moving the clock to the next timer when nobody has work). `false` when settled.
     pub fn step(&mut self) -> bool {
         if self.cursor < self.steps.len() {
@@ -321,9 +322,9 @@ impl Simulation {
         }
     }
 
-    /// Moves the cursor to `n` steps (clamped to the known steps), replaying acts from
+    /// Moves the cursor to `n` steps (clamped to the known steps), redoing steps from
     /// the nearest checkpoint at or before `n` when going back or when that checkpoint is
-    /// ahead of the cursor, so a seek replays fewer than `CHECKPOINT_EVERY` acts.
+    /// ahead of the cursor, so a seek redoes fewer than `CHECKPOINT_EVERY` steps.
     pub fn seek(&mut self, n: usize) {
         let n = n.min(self.steps.len());
         let nearest = self

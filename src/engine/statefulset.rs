@@ -11,7 +11,7 @@ use super::api::{self, Propagation};
 use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
-use super::world::{key_of, Key, OrdinalClaims, OrdinalPod, World};
+use super::world::{key_of, Key, Name, OrdinalClaims, OrdinalPod, OrdinalPods, World};
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::time::parse_rfc3339;
@@ -205,9 +205,18 @@ struct View<'a> {
     uid: String,
     /// The pods the set owns, in name order, each read once.
     pods: Vec<Member<'a>>,
+    /// The index group they come from, whose shared strings tell revisions apart.
+    group: Option<&'a OrdinalPods>,
     /// The pods named for the set that have no controller.
     unowned: Vec<&'a Pod>,
     revisions: Vec<&'a ControllerRevision>,
+}
+
+impl View<'_> {
+    /// The shared string of a revision name among the pods (`None` when no pod has it).
+    fn shared(&self, revision: &str) -> Option<&Name> {
+        self.group.and_then(|g| g.shared(revision))
+    }
 }
 
 /// A pod of the set and what a sync asks of it, as the world's index keeps it.
@@ -225,8 +234,13 @@ impl<'a> Member<'a> {
             pod,
             ordinal,
             facts,
-            terminating: is_terminating(pod),
+            terminating: facts.terminating,
         }
+    }
+
+    /// Whether its revision is the group's shared string `revision` (see `View::shared`).
+    fn revision_is(&self, revision: Option<&Name>) -> bool {
+        OrdinalPods::is(&self.facts.revision, revision)
     }
 
     /// Running and Ready.
@@ -251,18 +265,20 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
     // One pass over the pods named `<set>-<ordinal>` (ordinal order): those it owns, and
     // those without a controller it may adopt (name order).
     let (mut pods, mut unowned) = (Vec::new(), Vec::new());
-    for (ordinal, facts) in world.ordinal_pods(&ns, name) {
+    let group = world.ordinal_pods(&ns, name);
+    let set_uid = group.and_then(|g| g.shared(&uid));
+    for (ordinal, facts) in group.into_iter().flat_map(|g| g.iter()) {
         let Object::Pod(pod) = &*facts.object else {
             continue;
         };
-        if owned_by(&pod.metadata, &uid) {
+        let owned = match facts.controllers {
+            0 => false,
+            1 => OrdinalPods::is(&facts.controller, set_uid),
+            _ => owned_by(&pod.metadata, &uid),
+        };
+        if owned {
             pods.push(Member::new(pod, ordinal, facts));
-        } else if !pod
-            .metadata
-            .owner_references
-            .iter()
-            .any(|r| r.controller == Some(true))
-        {
+        } else if facts.controllers == 0 {
             unowned.push(pod);
         }
     }
@@ -281,6 +297,7 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
         key: (Kind::StatefulSet, ns, set.metadata.name.clone()),
         uid,
         pods,
+        group,
         unowned,
         revisions,
     }
@@ -297,14 +314,50 @@ fn check_members(world: &World, set: &StatefulSet, pods: &[Member], unowned: &[&
         .map(|o| o.name())
         .filter(|n| parent_name_and_ordinal(n).0 == name)
         .collect();
-    let mut indexed: Vec<&str> = world
-        .ordinal_pods(ns, name)
+    let group = world.ordinal_pods(ns, name);
+    let mut indexed: Vec<&str> = group
+        .into_iter()
+        .flat_map(|g| g.iter())
         .map(|(_, p)| p.object.name())
         .collect();
     crate::sort::ascending(&mut scanned);
     crate::sort::ascending(&mut indexed);
     assert_eq!(scanned, indexed, "ordinal index of {ns}/{name}");
+    // Owned and unowned as the pods' references say.
+    let uid = set.metadata.uid.as_deref().unwrap_or_default();
+    let mut owned: Vec<&str> = Vec::new();
+    let mut orphans: Vec<&str> = Vec::new();
+    for o in world.with_prefix(Kind::Pod, ns, format!("{name}-")) {
+        let Object::Pod(p) = o else { continue };
+        if parent_name_and_ordinal(&p.metadata.name).0 == name {
+            if owned_by(&p.metadata, uid) {
+                owned.push(&p.metadata.name);
+            } else if !p
+                .metadata
+                .owner_references
+                .iter()
+                .any(|r| r.controller == Some(true))
+            {
+                orphans.push(&p.metadata.name);
+            }
+        }
+    }
+    let mut members: Vec<&str> = pods.iter().map(|m| m.pod.metadata.name.as_str()).collect();
+    crate::sort::ascending(&mut owned);
+    crate::sort::ascending(&mut members);
+    assert_eq!(owned, members, "pods owned by {ns}/{name}");
+    crate::sort::ascending(&mut orphans);
+    let listed: Vec<&str> = unowned.iter().map(|p| p.metadata.name.as_str()).collect();
+    assert_eq!(
+        orphans, listed,
+        "pods without a controller named for {ns}/{name}"
+    );
     for m in pods {
+        assert_eq!(m.terminating, is_terminating(m.pod));
+        // Equal revisions are one shared string.
+        if let Some(r) = &m.facts.revision {
+            assert!(m.revision_is(group.and_then(|g| g.shared(r))), "{r}");
+        }
         let stored = world.find(Kind::Pod, ns, &m.pod.metadata.name);
         assert!(
             stored.is_some_and(|o| std::ptr::eq(o, &*m.facts.object)),
@@ -682,6 +735,7 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
     };
     let (mut ready, mut available, mut cur, mut upd) = (0, 0, 0, 0);
     let same = current == update;
+    let (current_shared, update_shared) = (v.shared(current), v.shared(update));
     for m in &v.pods {
         s.replicas += 1;
         if m.ready() {
@@ -690,14 +744,13 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
                 available += 1;
             }
         }
-        match m.revision() {
-            _ if m.terminating => {}
-            Some(r) if r == update => {
+        if !m.terminating {
+            if m.revision_is(update_shared) {
                 upd += 1;
                 cur += i64::from(same);
+            } else if !same && m.revision_is(current_shared) {
+                cur += 1;
             }
-            Some(r) if !same && r == current => cur += 1,
-            _ => {}
         }
     }
     s.ready_replicas = Some(ready);
@@ -798,7 +851,10 @@ fn sync(world: &World, set: &StatefulSet) -> Decision {
 fn truncate_history(v: &View, current: &str, update: &str) -> Option<Decision> {
     let limit = v.set.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
     let live = |name: &str| {
-        name == current || name == update || v.pods.iter().any(|m| m.revision() == Some(name))
+        name == current || name == update || {
+            let shared = v.shared(name);
+            v.pods.iter().any(|m| m.revision_is(shared))
+        }
     };
     let mut history: Vec<&ControllerRevision> = v
         .revisions
@@ -1276,7 +1332,7 @@ fn replicas_pass(
         let mut outdated: Vec<String> = v
             .pods
             .iter()
-            .filter(|m| m.revision() != Some(update))
+            .filter(|m| !m.revision_is(v.shared(update)))
             .map(|m| m.pod.metadata.name.clone())
             .collect();
         crate::sort::ascending(&mut outdated);
@@ -1295,11 +1351,12 @@ fn replicas_pass(
         return None;
     }
     // Rolling update: from the highest ordinal down to the partition.
+    let update_shared = v.shared(update);
     let mut ordinal = end - 1;
     while ordinal >= start.saturating_add(partition) && ordinal >= start {
         if let Some(m) = by_ordinal(ordinal) {
             let (pod, pname) = (m.pod, m.pod.metadata.name.as_str());
-            if m.revision() != Some(update) && !m.terminating {
+            if !m.revision_is(update_shared) && !m.terminating {
                 return Some(act(
                     api::delete_writes(world, &key_of(&Object::Pod(pod.clone())), Propagation::Background),
                     Some(set_event(v, "SuccessfulDelete", format!("delete Pod {pname} in StatefulSet {name} successful"), false)),
@@ -1319,7 +1376,7 @@ fn replicas_pass(
         }
         ordinal -= 1;
     }
-    if partition > 0 && v.pods.iter().any(|m| m.revision() != Some(update)) {
+    if partition > 0 && v.pods.iter().any(|m| !m.revision_is(update_shared)) {
         waits.push(Text::new(
             format!("updateStrategy.rollingUpdate.partition is {partition}: pods with an ordinal below {} keep the current revision", start + partition),
             format!("updateStrategy.rollingUpdate.partition 为 {partition}:序号小于 {} 的 Pod 保持当前版本", start + partition),

@@ -135,7 +135,7 @@ pub struct Redo {
 
 /// A name or namespace as the store keeps it: shared, so that keeping a copy of the
 /// world (a checkpoint) copies pointers, not strings.
-type Name = Rc<str>;
+pub type Name = Rc<str>;
 
 /// (namespace, name, related name) triples: one type for every index, so the
 /// WebAssembly build holds one copy of the ordered-set code for them.
@@ -154,8 +154,8 @@ struct Index {
     volume_claims: Related,
     /// (uid, namespace, claim) for each claim.
     claim_uids: Related,
-    /// Pods named `<parent>-<ordinal>`, by (namespace, parent), then (ordinal, name).
-    ordinal_pods: BTreeMap<(Name, Name), BTreeMap<(i64, Name), OrdinalPod>>,
+    /// Pods named `<parent>-<ordinal>`, by (namespace, parent).
+    ordinal_pods: BTreeMap<(Name, Name), OrdinalPods>,
     /// Claims named `<prefix>-<ordinal>` (digits without a leading zero), by (namespace,
     /// prefix).
     ordinal_claims: BTreeMap<(Name, Name), OrdinalClaims>,
@@ -175,17 +175,85 @@ pub struct OrdinalPod {
     pub failed: bool,
     /// Phase Pending.
     pub pending: bool,
-    /// Its `controller-revision-hash` label.
+    /// Being deleted (it has a deletionTimestamp).
+    pub terminating: bool,
+    /// Its `controller-revision-hash` label: shared by every pod of the group with the
+    /// same one (see `OrdinalPods::shared`).
     pub revision: Option<Name>,
+    /// The uid of its one controller reference, shared the same way; `None` when it has
+    /// no controller or more than one (`controllers` says which).
+    pub controller: Option<Name>,
+    /// How many of its ownerReferences say `controller: true`.
+    pub controllers: usize,
+}
+
+/// The pods named `<parent>-<ordinal>` in one namespace, with the revision labels and
+/// controller uids their facts share: equal strings are one shared string, so a sync
+/// tells them apart by pointer instead of reading every pod's strings.
+#[derive(Clone, Debug, Default)]
+pub struct OrdinalPods {
+    by_ordinal: BTreeMap<(i64, Name), OrdinalPod>,
+    strings: Vec<Name>,
+}
+
+impl OrdinalPods {
+    /// The pods in (ordinal, name) order.
+    pub fn iter(&self) -> impl Iterator<Item = (i64, &OrdinalPod)> {
+        self.by_ordinal
+            .iter()
+            .map(|((ordinal, _), pod)| (*ordinal, pod))
+    }
+
+    /// The shared string equal to `text`, if a pod's facts hold one: a revision or a
+    /// controller uid that no pod has gives `None`.
+    pub fn shared(&self, text: &str) -> Option<&Name> {
+        self.strings.iter().find(|s| ***s == *text)
+    }
+
+    /// Whether a pod's shared string is `text` as found by `shared`.
+    pub fn is(string: &Option<Name>, shared: Option<&Name>) -> bool {
+        matches!((string, shared), (Some(a), Some(b)) if Rc::ptr_eq(a, b))
+    }
+
+    fn intern(&mut self, string: &mut Option<Name>) {
+        if let Some(s) = string {
+            match self.strings.iter().find(|known| **known == *s) {
+                Some(known) => *s = known.clone(),
+                None => self.strings.push(s.clone()),
+            }
+        }
+    }
+
+    fn insert(&mut self, entry: (i64, Name), mut facts: OrdinalPod) {
+        self.intern(&mut facts.revision);
+        self.intern(&mut facts.controller);
+        self.by_ordinal.insert(entry, facts);
+        // Strings no pod holds any more are dropped once they are many.
+        if self.strings.len() > 16 + 2 * self.by_ordinal.len() {
+            self.strings
+                .retain(|s| self.by_ordinal.values().any(|p| p.holds(s)));
+        }
+    }
 }
 
 impl OrdinalPod {
+    fn holds(&self, string: &Name) -> bool {
+        OrdinalPods::is(&self.revision, Some(string))
+            || OrdinalPods::is(&self.controller, Some(string))
+    }
+
     fn of(object: &Rc<Object>) -> Option<OrdinalPod> {
         let Object::Pod(pod) = &**object else {
             return None;
         };
         let ready = super::statefulset::is_running_and_ready(pod);
         let phase = pod.status.as_ref().and_then(|s| s.phase.as_deref());
+        let controllers: Vec<&OwnerReference> = pod
+            .metadata
+            .owner_references
+            .iter()
+            .filter(|r| r.controller == Some(true))
+            .collect();
         Some(OrdinalPod {
             object: object.clone(),
             ready,
@@ -196,11 +264,17 @@ impl OrdinalPod {
             },
             failed: matches!(phase, Some("Failed" | "Succeeded")),
             pending: phase == Some("Pending"),
+            terminating: super::statefulset::is_terminating(pod),
             revision: pod
                 .metadata
                 .labels
                 .get(super::statefulset::REVISION_LABEL)
                 .map(|r| Name::from(r.as_str())),
+            controller: match controllers.as_slice() {
+                [one] => Some(Name::from(one.uid.as_str())),
+                _ => None,
+            },
+            controllers: controllers.len(),
         })
     }
 }
@@ -373,8 +447,8 @@ impl Index {
                     }
                     None => {
                         if let Some(pods) = self.ordinal_pods.get_mut(&group) {
-                            pods.remove(&entry);
-                            if pods.is_empty() {
+                            pods.by_ordinal.remove(&entry);
+                            if pods.by_ordinal.is_empty() {
                                 self.ordinal_pods.remove(&group);
                             }
                         }
@@ -632,18 +706,11 @@ impl World {
         related(&self.index.claim_users, namespace, claim)
     }
 
-    /// The pods in `namespace` named `<parent>-<ordinal>`, in (ordinal, name) order.
-    pub fn ordinal_pods<'a>(
-        &'a self,
-        namespace: &str,
-        parent: &str,
-    ) -> impl Iterator<Item = (i64, &'a OrdinalPod)> {
+    /// The pods in `namespace` named `<parent>-<ordinal>`, if there are any.
+    pub fn ordinal_pods(&self, namespace: &str, parent: &str) -> Option<&OrdinalPods> {
         self.index
             .ordinal_pods
             .get(&(Name::from(namespace), Name::from(parent)))
-            .into_iter()
-            .flatten()
-            .map(|((ordinal, _), pod)| (*ordinal, pod))
     }
 
     /// The claims in `namespace` named `<prefix>-<ordinal>` (digits without a leading
