@@ -963,24 +963,21 @@ fn replicas_pass(
     let claim_at = |t: usize, ordinal: i64| -> Option<&PersistentVolumeClaim> {
         claims.get(t).copied().flatten()?.get(ordinal)
     };
-    // The same for ordinals asked in ascending order (the pass over the replicas): each
-    // template's claims are walked once alongside.
-    let mut walks: Vec<_> = claims
+    // Whether an ordinal has its claim of template `t`: by the span of the claims when
+    // they have no gap (they are created in order), else by reading it.
+    let spans: Vec<Option<(i64, i64)>> = claims
         .iter()
-        .map(|c| c.map(|c| c.from_ordinal(start).peekable()))
+        .map(|c| c.and_then(OrdinalClaims::span))
         .collect();
-    let mut claim_in_order = |t: usize, ordinal: i64| -> Option<&PersistentVolumeClaim> {
-        let walk = walks.get_mut(t)?.as_mut()?;
-        while walk.next_if(|(o, _)| *o < ordinal).is_some() {}
-        let found = match walk.peek() {
-            Some((o, claim)) if *o == ordinal => Some(*claim),
-            _ => None,
-        };
-        debug_assert_eq!(
-            found.map(|c| c as *const PersistentVolumeClaim),
-            claim_at(t, ordinal).map(|c| c as *const PersistentVolumeClaim)
-        );
-        found
+    let has_claim = |t: usize, ordinal: i64| match spans.get(t).copied().flatten() {
+        Some((first, last)) => {
+            debug_assert_eq!(
+                first <= ordinal && ordinal <= last,
+                claim_at(t, ordinal).is_some()
+            );
+            first <= ordinal && ordinal <= last
+        }
+        None => claim_at(t, ordinal).is_some(),
     };
     // The templates whose claim for an ordinal the retention policy may have to give
     // other owners: all when it wants an owner, else none unless a claim has one.
@@ -1189,9 +1186,7 @@ fn replicas_pass(
             Some(m) => {
                 let pod = m.pod;
                 // Pending pods get any claim that went missing.
-                if m.facts.pending
-                    && (0..templates.len()).any(|t| claim_in_order(t, ordinal).is_none())
-                {
+                if m.facts.pending && (0..templates.len()).any(|t| !has_claim(t, ordinal)) {
                     for (_, claim) in claims_for(set, ordinal) {
                         let claim_key = (
                             Kind::PersistentVolumeClaim,
@@ -1213,9 +1208,7 @@ fn replicas_pass(
                 }
                 // Claims follow the retention policy.
                 for t in owners_to_check(ordinal, false) {
-                    if let Some(fixed) =
-                        fix_claim_owner(set, pod, claim_in_order(t, ordinal), false)
-                    {
+                    if let Some(fixed) = fix_claim_owner(set, pod, claim_at(t, ordinal), false) {
                         let claim_name = fixed.metadata.name.clone();
                         return Some(act(
                             vec![Write::Update(Object::PersistentVolumeClaim(fixed))],

@@ -299,17 +299,13 @@ impl OrdinalClaims {
         }
     }
 
-    /// The claims from `<prefix>-<start>` on, in ordinal order.
-    pub fn from_ordinal(
-        &self,
-        start: i64,
-    ) -> impl Iterator<Item = (i64, &PersistentVolumeClaim)> + '_ {
-        self.by_ordinal
-            .range(start..)
-            .filter_map(|(ordinal, claim)| match &**claim {
-                Object::PersistentVolumeClaim(c) => Some((*ordinal, c)),
-                _ => None,
-            })
+    /// `(first, last)` when the claims' ordinals run without a gap from first to last:
+    /// then an ordinal has a claim exactly when it lies between them.
+    pub fn span(&self) -> Option<(i64, i64)> {
+        let (first, _) = self.by_ordinal.first_key_value()?;
+        let (last, _) = self.by_ordinal.last_key_value()?;
+        let len = i64::try_from(self.by_ordinal.len()).ok()?;
+        (last.checked_sub(*first)?.checked_add(1)? == len).then_some((*first, *last))
     }
 
     /// Whether the claim `<prefix>-<ordinal>` has ownerReferences.
