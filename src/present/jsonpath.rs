@@ -220,7 +220,7 @@ fn scalar(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
-        other => other.to_string(),
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 
@@ -304,7 +304,9 @@ fn render(nodes: &[Node], value: &Value, out: &mut String) -> Result<(), String>
                 let texts: Vec<String> = found
                     .into_iter()
                     .map(|v| match v {
-                        Value::Object(_) | Value::Array(_) => v.to_string(),
+                        Value::Object(_) | Value::Array(_) => {
+                            serde_json::to_string(v).unwrap_or_default()
+                        }
                         other => scalar(other),
                     })
                     .collect();

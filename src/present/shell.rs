@@ -616,7 +616,14 @@ fn get(
         let value = if single && items.len() == 1 {
             items.into_iter().next().unwrap_or_default()
         } else {
-            serde_json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
+            let mut metadata = serde_json::Map::new();
+            metadata.insert("resourceVersion".into(), "".into());
+            let mut list = serde_json::Map::new();
+            list.insert("apiVersion".into(), "v1".into());
+            list.insert("items".into(), serde_json::Value::Array(items));
+            list.insert("kind".into(), "List".into());
+            list.insert("metadata".into(), serde_json::Value::Object(metadata));
+            serde_json::Value::Object(list)
         };
         return match jsonpath::eval(template, &value) {
             Ok(text) => Printed {
