@@ -13,6 +13,7 @@ use super::schema::{self, Struct};
 use super::validate::{self, FieldError};
 use super::yaml::{self, Node, Pos, Value, YamlErrorKind};
 use super::{Diagnostic, Manifest, Severity, Source};
+use crate::quote::quote;
 use std::collections::BTreeMap;
 
 /// The largest manifest text read: 1 MiB.
@@ -398,7 +399,8 @@ fn object_checks(object: &Object) -> Vec<(String, Severity, String, Code)> {
                 path,
                 Severity::Error,
                 format!(
-                    "storage {value:?} is a fraction of a byte (\"m\" means one thousandth); the playground counts storage in whole bytes: for megabytes write \"{}M\" or \"{}Mi\"",
+                    "storage {} is a fraction of a byte (\"m\" means one thousandth); the playground counts storage in whole bytes: for megabytes write \"{}M\" or \"{}Mi\"",
+                    quote(value),
                     value.trim_end_matches('m'),
                     value.trim_end_matches('m')
                 ),
@@ -432,7 +434,8 @@ fn object_checks(object: &Object) -> Vec<(String, Severity, String, Code)> {
                     "metadata.name".into(),
                     Severity::Warning,
                     format!(
-                        "StatefulSet name {name:?} has {} characters: the API server accepts it, but each pod's label controller-revision-hash: {name}-<hash> would exceed 63 characters, so no pod can be created (keep names to {MAX_WORKING_STATEFULSET_NAME} characters)",
+                        "StatefulSet name {} has {} characters: the API server accepts it, but each pod's label controller-revision-hash: {name}-<hash> would exceed 63 characters, so no pod can be created (keep names to {MAX_WORKING_STATEFULSET_NAME} characters)",
+                        quote(name),
                         name.len()
                     ),
                     Code::NameTooLongForPods,

@@ -21,6 +21,7 @@ use crate::present::i18n::Lang;
 use crate::present::jsonpath;
 use crate::present::kubectl::{self, messages, GetOptions, OutputFormat};
 use crate::present::selector;
+use crate::quote::quote;
 
 fn ok(output: String) -> Printed {
     Printed {
@@ -740,7 +741,7 @@ fn apply_files(
                 // across objects, which the editor and the CLI show as diagnostics.
                 Severity::Warning => match d.code {
                     Code::UnknownField => {
-                        out.push_str(&format!("Warning: unknown field {:?}\n", d.path))
+                        out.push_str(&format!("Warning: unknown field {}\n", quote(&d.path)))
                     }
                     code if is_playground_lint(code) => {}
                     _ => out.push_str(&format!(

@@ -659,7 +659,7 @@ fn mounts(w: &mut Writer, list: &[VolumeMount]) {
             "rw".to_string()
         }];
         if let Some(sub) = mount.sub_path.as_deref().filter(|s| !s.is_empty()) {
-            flags.push(format!("path={sub:?}"));
+            flags.push(format!("path={}", crate::quote::quote(sub)));
         }
         w.write_args(
             3,
