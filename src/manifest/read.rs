@@ -328,9 +328,15 @@ impl Reader {
 
     fn cross_checks(&mut self) {
         for finding in cross::check(&self.manifest.objects) {
-            let (node, prefix) = &self.trees[finding.object];
+            // Findings name objects of this manifest, each with its tree and source.
+            let (Some((node, prefix)), Some(source)) = (
+                self.trees.get(finding.object),
+                self.manifest.sources.get(finding.object),
+            ) else {
+                continue;
+            };
             let pos = locate(node, &finding.path);
-            let document = self.manifest.sources[finding.object].document;
+            let document = source.document;
             let path = format!("{prefix}{}", finding.path);
             self.push(
                 Severity::Warning,
@@ -349,11 +355,10 @@ fn simulated_list() -> String {
         .iter()
         .map(|(k, _)| format!("{} {}", k.api_version(), k.name()))
         .collect();
-    format!(
-        "{} and {}",
-        names[..names.len() - 1].join(", "),
-        names[names.len() - 1]
-    )
+    match names.split_last() {
+        Some((last, first)) => format!("{} and {last}", first.join(", ")),
+        None => String::new(),
+    }
 }
 
 fn typed(kind: Kind, json: serde_json::Value) -> Result<Object, String> {
