@@ -9,6 +9,7 @@
 pub mod engine;
 pub mod manifest;
 pub mod present;
+pub mod quote;
 pub mod sort;
 pub mod time;
 #[cfg(target_arch = "wasm32")]

@@ -10,13 +10,22 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `items` stably by `compare`, like `slice::sort_by`.
+///
+/// Positions are read with `get` and checked before a swap (they are always in range), so
+/// the many compiled copies of this function carry no panic paths.
 pub fn by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     let swaps = {
         let view: &[T] = items;
-        swaps_to_sort(view.len(), &mut |a, b| compare(&view[a], &view[b]))
+        swaps_to_sort(view.len(), &mut |a, b| match (view.get(a), view.get(b)) {
+            (Some(a), Some(b)) => compare(a, b),
+            _ => Ordering::Equal,
+        })
     };
+    let len = items.len();
     for (a, b) in swaps {
-        items.swap(a, b);
+        if a < len && b < len {
+            items.swap(a, b);
+        }
     }
 }
 

@@ -432,29 +432,85 @@ fn nearest(name: &str, schema: &Struct) -> Option<&'static str> {
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+///
+/// The table is kept as its last three rows and read through `get`, so no index can
+/// panic (and the wasm carries no panic locations for it).
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len() > 64 || b.len() > 64 {
         return usize::MAX;
     }
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    let at = |row: &[usize], k: usize| row.get(k).copied().unwrap_or(usize::MAX / 2);
+    // Rows i - 2 and i - 1 of the table while row i is filled in.
+    let mut before: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut last_a: Option<char> = None;
+    for (i, &ca) in a.iter().enumerate() {
+        let mut row = Vec::with_capacity(b.len() + 1);
+        row.push(i + 1);
+        let mut last_b: Option<char> = None;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let mut d = (at(&previous, j + 1) + 1)
+                .min(at(&row, j) + 1)
+                .min(at(&previous, j) + cost);
+            if last_a == Some(cb) && last_b == Some(ca) {
+                d = d.min(at(&before, j.wrapping_sub(1)) + 1);
+            }
+            row.push(d);
+            last_b = Some(cb);
+        }
+        before = std::mem::replace(&mut previous, row);
+        last_a = Some(ca);
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+    at(&previous, b.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    /// The whole table, indexed directly: the textbook form of the distance.
+    fn table_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
             }
         }
+        d[a.len()][b.len()]
     }
-    d[a.len()][b.len()]
+
+    #[test]
+    fn edit_distance_matches_the_full_table() {
+        let mut words: Vec<&str> = "a ab ba abc acb ca abcd badc replicas replcias rpelicas \
+             replica replicass serviceName servicename sevriceName storageClassName \
+             storageclassname volumeClaimTemplates 容量 量容"
+            .split_whitespace()
+            .collect();
+        words.push("");
+        for &a in &words {
+            for &b in &words {
+                assert_eq!(edit_distance(a, b), table_distance(a, b), "{a} / {b}");
+            }
+        }
+        assert_eq!(edit_distance("replcias", "replicas"), 1);
+        assert_eq!(edit_distance("ca", "abc"), 3);
+        assert_eq!(edit_distance(&"a".repeat(65), "a"), usize::MAX);
+    }
 }

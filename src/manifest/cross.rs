@@ -7,6 +7,7 @@
 
 use super::explain::Code;
 use super::model::*;
+use crate::quote::quote;
 use std::collections::BTreeSet;
 
 /// One warning about an object, by its index in the list checked.
@@ -106,8 +107,9 @@ pub(crate) fn check(objects: &[Object]) -> Vec<Finding> {
                     warn(
                         format!("metadata.annotations[{DEFAULT_CLASS}]"),
                         format!(
-                            "StorageClasses {:?} and {:?} are both marked default; a claim without storageClassName gets the most recently created one",
-                            first, c.metadata.name
+                            "StorageClasses {} and {} are both marked default; a claim without storageClassName gets the most recently created one",
+                            quote(first),
+                            quote(&c.metadata.name)
                         ),
                         Code::SeveralDefaultClasses,
                     );
@@ -155,7 +157,8 @@ fn creates_claim(s: &StatefulSet, ns: &str, name: &str) -> bool {
 
 fn unknown_class_message(class: &str) -> String {
     format!(
-        "storageClassName {class:?} names no StorageClass and no PersistentVolume in this manifest; the claim would stay Pending"
+        "storageClassName {} names no StorageClass and no PersistentVolume in this manifest; the claim would stay Pending",
+        quote(class)
     )
 }
 
@@ -180,7 +183,9 @@ fn statefulset(
             None => warn(
                 "spec.serviceName".into(),
                 format!(
-                    "serviceName {service_name:?} names no Service in namespace {ns:?}; the pods run, but names such as {}-0.{service_name}.{ns}.svc.cluster.local will not resolve",
+                    "serviceName {} names no Service in namespace {}; the pods run, but names such as {}-0.{service_name}.{ns}.svc.cluster.local will not resolve",
+                    quote(service_name),
+                    quote(ns),
                     s.metadata.name
                 ),
                 Code::ServiceMissing,
@@ -197,7 +202,8 @@ fn statefulset(
                     warn(
                         "spec.serviceName".into(),
                         format!(
-                            "Service {service_name:?} is not headless ({what}); the governing Service of a StatefulSet should set clusterIP: None"
+                            "Service {} is not headless ({what}); the governing Service of a StatefulSet should set clusterIP: None",
+                            quote(service_name)
                         ),
                         Code::ServiceNotHeadless,
                     );
@@ -209,7 +215,8 @@ fn statefulset(
                             warn(
                                 "spec.serviceName".into(),
                                 format!(
-                                    "Service {service_name:?} selects {} but the pod template's labels are {}; the pods get no endpoints and no DNS records",
+                                    "Service {} selects {} but the pod template's labels are {}; the pods get no endpoints and no DNS records",
+                                    quote(service_name),
                                     labels_text(selector),
                                     labels_text(template_labels)
                                 ),
@@ -222,7 +229,8 @@ fn statefulset(
                             warn(
                                 "spec.serviceName".into(),
                                 format!(
-                                    "Service {service_name:?} has no selector, so it selects none of the pods; they get no endpoints and no DNS records"
+                                    "Service {} has no selector, so it selects none of the pods; they get no endpoints and no DNS records",
+                                    quote(service_name)
                                 ),
                                 Code::ServiceSelectorMismatch,
                             );
@@ -263,8 +271,8 @@ fn statefulset(
                     warn(
                         format!("spec.template.spec.{list}[{i}].volumeMounts[{j}].name"),
                         format!(
-                            "volumeMount {:?} matches no volume in spec.template.spec.volumes and no volumeClaimTemplate; every pod would be rejected with spec.{list}[{i}].volumeMounts[{j}].name: Not found: {:?}",
-                            mount.name, mount.name
+                            "volumeMount {0} matches no volume in spec.template.spec.volumes and no volumeClaimTemplate; every pod would be rejected with spec.{list}[{i}].volumeMounts[{j}].name: Not found: {0}",
+                            quote(&mount.name)
                         ),
                         Code::MountWithoutVolume,
                     );

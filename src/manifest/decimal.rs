@@ -24,7 +24,7 @@ pub(crate) fn parse_float(s: &str) -> Option<f64> {
         while b.get(*i).is_some_and(u8::is_ascii_digit) {
             *i += 1;
         }
-        &b[start..*i]
+        b.get(start..*i).unwrap_or_default()
     };
     let integer = run(&mut i);
     let mut fraction: &[u8] = &[];
@@ -71,7 +71,7 @@ fn to_f64(digits: &[u8], mut exp10: i64) -> f64 {
         .rposition(|&d| d != 0)
         .map_or(start, |last| last + 1);
     exp10 += (digits.len() - end) as i64;
-    let mut digits = digits[start..end].to_vec();
+    let mut digits = digits.get(start..end).unwrap_or_default().to_vec();
     let n = digits.len() as i64;
     if n == 0 || n + exp10 <= -325 {
         // Below 10⁻³²⁵, under half the smallest subnormal.
@@ -154,16 +154,17 @@ pub(crate) fn exponent_form(f: f64) -> String {
     let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let digits = format!("{integer}{fraction}");
     let lead = digits.bytes().take_while(|&d| d == b'0').count();
-    let significant = digits[lead..].trim_end_matches('0');
+    let significant = digits.get(lead..).unwrap_or("").trim_end_matches('0');
     let mut out = String::from(if f.is_sign_negative() { "-" } else { "" });
     if significant.is_empty() {
         out.push_str("0e0");
         return out;
     }
-    out.push_str(&significant[..1]);
-    if significant.len() > 1 {
+    let (first, rest) = significant.split_at_checked(1).unwrap_or((significant, ""));
+    out.push_str(first);
+    if !rest.is_empty() {
         out.push('.');
-        out.push_str(&significant[1..]);
+        out.push_str(rest);
     }
     let exponent = integer.len() as i64 - lead as i64 - 1;
     out.push_str(&format!("e{exponent}"));
@@ -204,8 +205,11 @@ fn shl(n: &[u32], bits: u64) -> Vec<u32> {
 fn compare(a: &[u32], b: &[u32]) -> Ordering {
     let len = |n: &[u32]| n.iter().rposition(|&limb| limb != 0).map_or(0, |i| i + 1);
     let (la, lb) = (len(a), len(b));
-    la.cmp(&lb)
-        .then_with(|| a[..la].iter().rev().cmp(b[..lb].iter().rev()))
+    la.cmp(&lb).then_with(|| {
+        let a = a.get(..la).unwrap_or_default();
+        let b = b.get(..lb).unwrap_or_default();
+        a.iter().rev().cmp(b.iter().rev())
+    })
 }
 
 /// `a -= b`, where `a >= b`.

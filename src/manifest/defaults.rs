@@ -11,7 +11,7 @@
 
 use super::model::*;
 use super::quantity;
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 
 /// Fills in every field the API server defaults for this object's kind.
 pub fn apply(object: &mut Object) {
@@ -49,7 +49,12 @@ pub fn apply(object: &mut Object) {
                 .entry("kubernetes.io/metadata.name".into())
                 .or_insert(name);
             if n.spec.is_none() {
-                n.spec = Some(json!({"finalizers": ["kubernetes"]}));
+                let mut spec = Map::new();
+                spec.insert(
+                    "finalizers".into(),
+                    Value::Array(vec![Value::from("kubernetes")]),
+                );
+                n.spec = Some(Value::Object(spec));
             }
             let status = n.status.get_or_insert_with(Default::default);
             status.phase.get_or_insert_with(|| "Active".into());
@@ -104,7 +109,7 @@ fn pod_spec(spec: &mut PodSpec) {
         .get_or_insert_with(|| "default-scheduler".into());
     spec.extra
         .entry("securityContext".into())
-        .or_insert_with(|| json!({}));
+        .or_insert_with(|| Value::Object(Map::new()));
     for container in spec
         .init_containers
         .iter_mut()
@@ -114,11 +119,11 @@ fn pod_spec(spec: &mut PodSpec) {
     }
     for volume in &mut spec.volumes {
         if let Some(Value::Object(host)) = volume.extra.get_mut("hostPath") {
-            host.entry("type").or_insert_with(|| json!(""));
+            host.entry("type").or_insert_with(|| Value::from(""));
         }
         for source in ["configMap", "secret"] {
             if let Some(Value::Object(map)) = volume.extra.get_mut(source) {
-                map.entry("defaultMode").or_insert_with(|| json!(420));
+                map.entry("defaultMode").or_insert_with(|| Value::from(420));
             }
         }
     }
@@ -131,17 +136,18 @@ fn container_defaults(c: &mut Container) {
         } else {
             "IfNotPresent"
         };
-        c.extra.insert("imagePullPolicy".into(), json!(policy));
+        c.extra
+            .insert("imagePullPolicy".into(), Value::from(policy));
     }
     c.extra
         .entry("terminationMessagePath".into())
-        .or_insert_with(|| json!("/dev/termination-log"));
+        .or_insert_with(|| Value::from("/dev/termination-log"));
     c.extra
         .entry("terminationMessagePolicy".into())
-        .or_insert_with(|| json!("File"));
+        .or_insert_with(|| Value::from("File"));
     c.extra
         .entry("resources".into())
-        .or_insert_with(|| json!({}));
+        .or_insert_with(|| Value::Object(Map::new()));
     for port in &mut c.ports {
         port.protocol.get_or_insert_with(|| "TCP".into());
     }
@@ -156,7 +162,7 @@ fn container_defaults(c: &mut Container) {
                 ("successThreshold", 1),
                 ("failureThreshold", 3),
             ] {
-                probe.entry(field).or_insert_with(|| json!(value));
+                probe.entry(field).or_insert_with(|| Value::from(value));
             }
         }
     }
@@ -173,7 +179,7 @@ fn probe_defaults(probe: &mut Probe) {
         probe
             .extra
             .entry(field.into())
-            .or_insert_with(|| json!(value));
+            .or_insert_with(|| Value::from(value));
     }
 }
 
@@ -228,7 +234,7 @@ fn service(s: &mut Service) {
     let spec = &mut s.spec;
     spec.extra
         .entry("sessionAffinity".into())
-        .or_insert_with(|| json!("None"));
+        .or_insert_with(|| Value::from("None"));
     let type_ = spec.type_.get_or_insert_with(|| "ClusterIP".into()).clone();
     for port in &mut spec.ports {
         port.protocol.get_or_insert_with(|| "TCP".into());
@@ -245,12 +251,12 @@ fn service(s: &mut Service) {
     if type_ == "NodePort" || type_ == "LoadBalancer" {
         spec.extra
             .entry("externalTrafficPolicy".into())
-            .or_insert_with(|| json!("Cluster"));
+            .or_insert_with(|| Value::from("Cluster"));
     }
     if type_ != "ExternalName" {
         spec.extra
             .entry("internalTrafficPolicy".into())
-            .or_insert_with(|| json!("Cluster"));
+            .or_insert_with(|| Value::from("Cluster"));
         // The registry's create-time normalisation: clusterIPs mirrors clusterIP, and a
         // single-stack IPv4 cluster gives every Service one IPv4 family.
         if let Some(ip) = spec.cluster_ip.clone().filter(|ip| !ip.is_empty()) {
@@ -260,14 +266,14 @@ fn service(s: &mut Service) {
         }
         spec.extra
             .entry("ipFamilyPolicy".into())
-            .or_insert_with(|| json!("SingleStack"));
+            .or_insert_with(|| Value::from("SingleStack"));
         spec.extra
             .entry("ipFamilies".into())
-            .or_insert_with(|| json!(["IPv4"]));
+            .or_insert_with(|| Value::Array(vec![Value::from("IPv4")]));
     }
     if type_ == "LoadBalancer" {
         spec.extra
             .entry("allocateLoadBalancerNodePorts".into())
-            .or_insert_with(|| json!(true));
+            .or_insert_with(|| Value::Bool(true));
     }
 }

@@ -56,7 +56,7 @@ fn unexpected(value: &Value) -> String {
         Value::Bool(b) => format!("boolean `{b}`"),
         Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
         Value::Number(n) => format!("integer `{n}`"),
-        Value::String(s) => format!("string {s:?}"),
+        Value::String(s) => format!("string {}", crate::quote::quote(s)),
         Value::Array(_) => "sequence".into(),
         Value::Object(_) => "map".into(),
     }

@@ -202,7 +202,7 @@ pub fn parse(text: &str) -> Result<Quantity, QuantityError> {
     while i < bytes.len() && bytes[i].is_ascii_digit() {
         i += 1;
     }
-    let int_part = &text[int_start..i];
+    let int_part = text.get(int_start..i).unwrap_or("");
     let mut frac_part = "";
     if i < bytes.len() && bytes[i] == b'.' {
         i += 1;
@@ -210,12 +210,12 @@ pub fn parse(text: &str) -> Result<Quantity, QuantityError> {
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
-        frac_part = &text[frac_start..i];
+        frac_part = text.get(frac_start..i).unwrap_or("");
     }
     if int_part.is_empty() && frac_part.is_empty() {
         return Err(QuantityError::Syntax);
     }
-    let (decimal_exponent, binary_power, format) = suffix(&text[i..])?;
+    let (decimal_exponent, binary_power, format) = suffix(text.get(i..).unwrap_or(""))?;
 
     // value = digits × 10^(decimal_exponent − len(frac)) × 1024^binary_power, in nanos.
     let digits = format!(

@@ -13,6 +13,7 @@ use super::schema::{self, Struct};
 use super::validate::{self, FieldError};
 use super::yaml::{self, Node, Pos, Value, YamlErrorKind};
 use super::{Diagnostic, Manifest, Severity, Source};
+use crate::quote::quote;
 use std::collections::BTreeMap;
 
 /// The largest manifest text read: 1 MiB.
@@ -327,9 +328,15 @@ impl Reader {
 
     fn cross_checks(&mut self) {
         for finding in cross::check(&self.manifest.objects) {
-            let (node, prefix) = &self.trees[finding.object];
+            // Findings name objects of this manifest, each with its tree and source.
+            let (Some((node, prefix)), Some(source)) = (
+                self.trees.get(finding.object),
+                self.manifest.sources.get(finding.object),
+            ) else {
+                continue;
+            };
             let pos = locate(node, &finding.path);
-            let document = self.manifest.sources[finding.object].document;
+            let document = source.document;
             let path = format!("{prefix}{}", finding.path);
             self.push(
                 Severity::Warning,
@@ -348,11 +355,10 @@ fn simulated_list() -> String {
         .iter()
         .map(|(k, _)| format!("{} {}", k.api_version(), k.name()))
         .collect();
-    format!(
-        "{} and {}",
-        names[..names.len() - 1].join(", "),
-        names[names.len() - 1]
-    )
+    match names.split_last() {
+        Some((last, first)) => format!("{} and {last}", first.join(", ")),
+        None => String::new(),
+    }
 }
 
 fn typed(kind: Kind, json: serde_json::Value) -> Result<Object, String> {
@@ -398,7 +404,8 @@ fn object_checks(object: &Object) -> Vec<(String, Severity, String, Code)> {
                 path,
                 Severity::Error,
                 format!(
-                    "storage {value:?} is a fraction of a byte (\"m\" means one thousandth); the playground counts storage in whole bytes: for megabytes write \"{}M\" or \"{}Mi\"",
+                    "storage {} is a fraction of a byte (\"m\" means one thousandth); the playground counts storage in whole bytes: for megabytes write \"{}M\" or \"{}Mi\"",
+                    quote(value),
                     value.trim_end_matches('m'),
                     value.trim_end_matches('m')
                 ),
@@ -432,7 +439,8 @@ fn object_checks(object: &Object) -> Vec<(String, Severity, String, Code)> {
                     "metadata.name".into(),
                     Severity::Warning,
                     format!(
-                        "StatefulSet name {name:?} has {} characters: the API server accepts it, but each pod's label controller-revision-hash: {name}-<hash> would exceed 63 characters, so no pod can be created (keep names to {MAX_WORKING_STATEFULSET_NAME} characters)",
+                        "StatefulSet name {} has {} characters: the API server accepts it, but each pod's label controller-revision-hash: {name}-<hash> would exceed 63 characters, so no pod can be created (keep names to {MAX_WORKING_STATEFULSET_NAME} characters)",
+                        quote(name),
                         name.len()
                     ),
                     Code::NameTooLongForPods,

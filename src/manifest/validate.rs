@@ -109,8 +109,7 @@ impl FieldError {
 
     /// The error type, e.g. `Invalid value`, `Required value`, `Forbidden`.
     pub fn error_type(&self) -> &str {
-        let end = self.detail.find(':').unwrap_or(self.detail.len());
-        &self.detail[..end]
+        self.detail.split(':').next().unwrap_or("")
     }
 }
 
@@ -212,8 +211,8 @@ pub fn server_message(kind: Kind, name: &str, errors: &[FieldError]) -> String {
 
 fn error_list(errors: &[FieldError]) -> String {
     let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    if list.len() == 1 {
-        list[0].clone()
+    if let [only] = list.as_slice() {
+        only.clone()
     } else {
         format!("[{}]", list.join(", "))
     }
@@ -1872,7 +1871,7 @@ fn ip_number(
             return None;
         }
     }
-    let leading_zero = end - i > 1 && b[i] == b'0';
+    let leading_zero = end - i > 1 && b.get(i) == Some(&b'0');
     (end > i && (zero_prefix || !leading_zero)).then_some((value, end))
 }
 

@@ -208,7 +208,7 @@ fn split(text: &str) -> Vec<Chunk<'_>> {
                 None
             };
             chunks.push(Chunk {
-                text: &text[start..offset],
+                text: text.get(start..offset).unwrap_or(""),
                 first_line,
                 separator_error: pending_error.take(),
             });
@@ -219,7 +219,7 @@ fn split(text: &str) -> Vec<Chunk<'_>> {
         offset += line.len();
     }
     chunks.push(Chunk {
-        text: &text[start..],
+        text: text.get(start..).unwrap_or(""),
         first_line,
         separator_error: pending_error,
     });
@@ -585,7 +585,9 @@ impl Loader<'_> {
                         go_quote(&key)
                     ),
                 });
-                entries[existing].value = value;
+                if let Some(entry) = entries.get_mut(existing) {
+                    entry.value = value;
+                }
                 continue;
             }
             index.insert(key.clone(), entries.len());
@@ -696,7 +698,7 @@ fn resolve_plain(text: &str) -> Value {
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
         _ => {}
     }
-    let first = text.as_bytes()[0];
+    let first = text.as_bytes().first().copied().unwrap_or(0);
     if !(first.is_ascii_digit() || first == b'-' || first == b'+' || first == b'.') {
         return Value::Str(text.to_string());
     }
@@ -718,8 +720,8 @@ fn resolve_plain(text: &str) -> Value {
 /// `0` (octal) prefix.
 fn go_parse_int(s: &str) -> Option<Value> {
     let (negative, rest) = match s.as_bytes().first()? {
-        b'-' => (true, &s[1..]),
-        b'+' => (false, &s[1..]),
+        b'-' => (true, s.get(1..)?),
+        b'+' => (false, s.get(1..)?),
         _ => (false, s),
     };
     let (radix, digits) = if let Some(d) = rest.strip_prefix("0x").or(rest.strip_prefix("0X")) {
@@ -729,7 +731,7 @@ fn go_parse_int(s: &str) -> Option<Value> {
     } else if let Some(d) = rest.strip_prefix("0o").or(rest.strip_prefix("0O")) {
         (8, d)
     } else if rest.len() > 1 && rest.starts_with('0') {
-        (8, &rest[1..])
+        (8, rest.get(1..)?)
     } else {
         (10, rest)
     };
@@ -769,7 +771,7 @@ fn looks_like_timestamp(s: &str) -> bool {
     if !run(&mut i, 1, 2) {
         return false;
     }
-    i == b.len() || matches!(b[i], b'T' | b't' | b' ')
+    matches!(b.get(i), None | Some(b'T' | b't' | b' '))
 }
 
 /// go-yaml's base-60 float (`1:20`), which it always quotes.
@@ -871,7 +873,9 @@ fn go_float(f: f64) -> String {
     } else {
         let s = super::decimal::exponent_form(f);
         match s.split_once('e') {
-            Some((m, e)) if e.starts_with('-') => format!("{m}e-{:02}", &e[1..]),
+            Some((m, e)) if e.starts_with('-') => {
+                format!("{m}e-{:02}", e.get(1..).unwrap_or(""))
+            }
             Some((m, e)) => format!("{m}e+{e:0>2}"),
             None => s,
         }
@@ -951,7 +955,7 @@ fn print_seq(items: &[Json], indent: usize, out: &mut String) {
         }
         out.push_str(&" ".repeat(indent));
         out.push_str("- ");
-        out.push_str(&inner[indent + 2..]);
+        out.push_str(inner.get(indent + 2..).unwrap_or(""));
     }
 }
 

@@ -33,7 +33,8 @@ fn finish(done: &str, partial: &str, candidates: Vec<String>) -> Option<String> 
                 .sum(),
         );
     }
-    (common > partial.len()).then(|| format!("{done}{}", &first[..common]))
+    let first = first.get(..common).filter(|_| common > partial.len())?;
+    Some(format!("{done}{first}"))
 }
 
 /// Completes `line` against the objects of the cluster; `None` when nothing fits.

@@ -159,29 +159,35 @@ fn flow(out: &mut Vec<Span>, text: &str) {
 
 fn flush_word(out: &mut Vec<Span>, word: &mut String) {
     let w = std::mem::take(word);
-    let lead = w.len() - w.trim_start().len();
-    let trail = w.trim_end().len();
-    push(out, Token::Plain, &w[..lead]);
-    if trail > lead {
-        push(out, scalar_token(&w[lead..trail]), &w[lead..trail]);
+    let (lead, rest) = split_indent(&w);
+    let core = rest.trim_end();
+    push(out, Token::Plain, lead);
+    if !core.is_empty() {
+        push(out, scalar_token(core), core);
     }
-    push(out, Token::Plain, &w[trail.max(lead)..]);
+    push(out, Token::Plain, rest.strip_prefix(core).unwrap_or(""));
+}
+
+/// `text` split into its leading blanks and the rest, as `trim_start` splits it.
+/// Slicing through `strip_suffix` cannot panic, so it leaves no panic location behind.
+fn split_indent(text: &str) -> (&str, &str) {
+    let rest = text.trim_start();
+    (text.strip_suffix(rest).unwrap_or(""), rest)
 }
 
 fn value(out: &mut Vec<Span>, text: &str) {
-    let trimmed = text.trim_start();
+    let (lead, trimmed) = split_indent(text);
     if trimmed.starts_with(['&', '*', '!']) {
-        let lead = text.len() - trimmed.len();
         let end = trimmed.find([' ', '\t']).unwrap_or(trimmed.len());
-        push(out, Token::Plain, &text[..lead]);
-        push(out, Token::Anchor, &trimmed[..end]);
-        return value(out, &trimmed[end..]);
+        let (anchor, after) = trimmed.split_at_checked(end).unwrap_or((trimmed, ""));
+        push(out, Token::Plain, lead);
+        push(out, Token::Anchor, anchor);
+        return value(out, after);
     }
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
         flow(out, text);
     } else if trimmed.starts_with('|') || trimmed.starts_with('>') {
-        let lead = text.len() - trimmed.len();
-        push(out, Token::Plain, &text[..lead]);
+        push(out, Token::Plain, lead);
         push(out, Token::Punct, trimmed);
     } else {
         let mut word = text.to_string();
@@ -196,29 +202,27 @@ pub fn line(text: &str) -> Vec<Span> {
         push(&mut out, Token::Document, text);
         return out;
     }
-    let (code, comment) = match comment_start(text) {
-        Some(i) => (&text[..i], &text[i..]),
-        None => (text, ""),
-    };
+    let (code, comment) = comment_start(text)
+        .and_then(|i| text.split_at_checked(i))
+        .unwrap_or((text, ""));
     let mut rest = code;
     // Indentation and sequence dashes.
     loop {
-        let trimmed = rest.trim_start();
-        let lead = rest.len() - trimmed.len();
-        push(&mut out, Token::Plain, &rest[..lead]);
+        let (lead, trimmed) = split_indent(rest);
+        push(&mut out, Token::Plain, lead);
         rest = trimmed;
         if rest == "-" || rest.starts_with("- ") {
             push(&mut out, Token::Punct, "-");
-            rest = &rest[1..];
+            rest = rest.get(1..).unwrap_or("");
         } else {
             break;
         }
     }
-    match key_end(rest) {
-        Some(i) => {
-            push(&mut out, Token::Key, &rest[..i]);
+    match key_end(rest).and_then(|i| rest.split_at_checked(i)) {
+        Some((key, colon_value)) => {
+            push(&mut out, Token::Key, key);
             push(&mut out, Token::Punct, ":");
-            value(&mut out, &rest[i + 1..]);
+            value(&mut out, colon_value.get(1..).unwrap_or(""));
         }
         None => value(&mut out, rest),
     }

@@ -68,14 +68,16 @@ fn parse(text: &str, depth: usize) -> Result<(Vec<Node>, &str), String> {
             rest = "";
             break;
         };
+        let (before, brace) = cut(rest, open);
         if open > 0 {
-            nodes.push(Node::Text(rest[..open].to_string()));
+            nodes.push(Node::Text(before.to_string()));
         }
-        let after = &rest[open + 1..];
+        let after = brace.get(1..).unwrap_or("");
         let close = closing_brace(after)
             .ok_or_else(|| format!("error parsing jsonpath {text}, unclosed action"))?;
-        let inner = after[..close].trim();
-        rest = &after[close + 1..];
+        let (inner, brace) = cut(after, close);
+        let inner = inner.trim();
+        rest = brace.get(1..).unwrap_or("");
         if inner == "end" {
             if depth == 0 {
                 return Err(format!(
@@ -123,13 +125,19 @@ fn closing_brace(text: &str) -> Option<usize> {
     None
 }
 
+/// `text` split at byte `at`, a boundary found by a search (the whole text and nothing
+/// if it were not one): slicing that cannot panic leaves no panic location in the wasm.
+fn cut(text: &str, at: usize) -> (&str, &str) {
+    text.split_at_checked(at).unwrap_or((text, ""))
+}
+
 /// A quoted literal (`"\n"`, `'x'`) with its escapes resolved.
 fn quoted(inner: &str) -> Option<String> {
     let q = inner.chars().next()?;
     if (q != '"' && q != '\'') || inner.len() < 2 || !inner.ends_with(q) {
         return None;
     }
-    let body = &inner[1..inner.len() - 1];
+    let body = inner.get(1..inner.len() - 1)?;
     let mut out = String::new();
     let mut chars = body.chars();
     while let Some(c) = chars.next() {
@@ -157,20 +165,22 @@ fn parse_path(path: &str) -> Result<Vec<Step>, String> {
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix("..") {
             let end = r.find(['.', '[']).unwrap_or(r.len());
-            steps.push(Step::Recursive(r[..end].to_string()));
-            rest = &r[end..];
+            let (name, tail) = cut(r, end);
+            steps.push(Step::Recursive(name.to_string()));
+            rest = tail;
         } else if let Some(r) = rest.strip_prefix('.') {
             let end = r.find(['.', '[']).unwrap_or(r.len());
-            let name = &r[..end];
+            let (name, tail) = cut(r, end);
             if name.is_empty() {
                 return Err(bad());
             }
             steps.push(Step::Field(name.to_string()));
-            rest = &r[end..];
+            rest = tail;
         } else if let Some(r) = rest.strip_prefix('[') {
             let end = r.find(']').ok_or_else(bad)?;
-            let inside = r[..end].trim();
-            rest = &r[end + 1..];
+            let (inside, bracket) = cut(r, end);
+            let inside = inside.trim();
+            rest = bracket.get(1..).unwrap_or("");
             if inside == "*" {
                 steps.push(Step::All);
             } else if let Some(filter) = inside.strip_prefix("?(").and_then(|f| f.strip_suffix(')'))
@@ -220,7 +230,7 @@ fn scalar(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
-        other => other.to_string(),
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 
@@ -304,7 +314,9 @@ fn render(nodes: &[Node], value: &Value, out: &mut String) -> Result<(), String>
                 let texts: Vec<String> = found
                     .into_iter()
                     .map(|v| match v {
-                        Value::Object(_) | Value::Array(_) => v.to_string(),
+                        Value::Object(_) | Value::Array(_) => {
+                            serde_json::to_string(v).unwrap_or_default()
+                        }
                         other => scalar(other),
                     })
                     .collect();

@@ -7,6 +7,7 @@ use crate::engine::sim::Simulation;
 use crate::manifest::lesson::{Lesson, Stop};
 use crate::manifest::model::Kind;
 use crate::present::shell;
+use crate::quote::quote;
 
 /// The most steps one stop may play before its condition is declared unreachable.
 const MAX_STEPS_PER_STOP: usize = 50_000;
@@ -170,10 +171,10 @@ pub fn run_headless(lesson: &Lesson) -> (String, bool) {
             ok = false;
         }
         out.push_str(&format!(
-            "{mark} {} → {:?} (expected {:?})\n",
+            "{mark} {} → {} (expected {})\n",
             c.command,
-            c.got.trim_end(),
-            c.expect
+            quote(c.got.trim_end()),
+            quote(&c.expect)
         ));
     }
     (out, ok)

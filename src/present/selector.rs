@@ -106,7 +106,7 @@ fn lex(selector: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
     loop {
-        while i < chars.len() && is_whitespace(chars[i]) {
+        while chars.get(i).is_some_and(|&c| is_whitespace(c)) {
             i += 1;
         }
         let Some(&c) = chars.get(i) else {
@@ -117,8 +117,8 @@ fn lex(selector: &str) -> Vec<Token> {
             // Every single special symbol is an operator, so this always finds one.
             let mut best = (i + 1, keyword(&c.to_string()).unwrap_or(Token::End));
             let mut j = i + 1;
-            while j < chars.len() && is_special(chars[j]) {
-                let text: String = chars[i..=j].iter().collect();
+            while chars.get(j).is_some_and(|&c| is_special(c)) {
+                let text: String = chars.get(i..=j).unwrap_or_default().iter().collect();
                 match keyword(&text) {
                     Some(token) => best = (j + 1, token),
                     None => break,
@@ -129,10 +129,13 @@ fn lex(selector: &str) -> Vec<Token> {
             tokens.push(best.1);
         } else {
             let start = i;
-            while i < chars.len() && !is_special(chars[i]) && !is_whitespace(chars[i]) {
+            while chars
+                .get(i)
+                .is_some_and(|&c| !is_special(c) && !is_whitespace(c))
+            {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect();
+            let word: String = chars.get(start..i).unwrap_or_default().iter().collect();
             tokens.push(keyword(&word).unwrap_or(Token::Identifier(word)));
         }
     }

@@ -159,8 +159,10 @@ pub fn encode(shared: &Shared) -> String {
         }
         indexes.push(at as u64);
     }
-    let editor = indexes[0];
-    let files = indexes[1..].to_vec();
+    let (editor, files) = match indexes.split_first() {
+        Some((&editor, files)) => (editor, files.to_vec()),
+        None => (0, Vec::new()),
+    };
     let mut out = Vec::new();
     put(&mut out, shared.seed);
     put(&mut out, texts.len() as u64);
@@ -428,7 +430,7 @@ fn base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = [
-            chunk[0],
+            chunk.first().copied().unwrap_or(0),
             chunk.get(1).copied().unwrap_or(0),
             chunk.get(2).copied().unwrap_or(0),
         ];

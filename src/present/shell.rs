@@ -21,6 +21,7 @@ use crate::present::i18n::Lang;
 use crate::present::jsonpath;
 use crate::present::kubectl::{self, messages, GetOptions, OutputFormat};
 use crate::present::selector;
+use crate::quote::quote;
 
 fn ok(output: String) -> Printed {
     Printed {
@@ -616,7 +617,14 @@ fn get(
         let value = if single && items.len() == 1 {
             items.into_iter().next().unwrap_or_default()
         } else {
-            serde_json::json!({"apiVersion": "v1", "items": items, "kind": "List", "metadata": {"resourceVersion": ""}})
+            let mut metadata = serde_json::Map::new();
+            metadata.insert("resourceVersion".into(), "".into());
+            let mut list = serde_json::Map::new();
+            list.insert("apiVersion".into(), "v1".into());
+            list.insert("items".into(), serde_json::Value::Array(items));
+            list.insert("kind".into(), "List".into());
+            list.insert("metadata".into(), serde_json::Value::Object(metadata));
+            serde_json::Value::Object(list)
         };
         return match jsonpath::eval(template, &value) {
             Ok(text) => Printed {
@@ -733,7 +741,7 @@ fn apply_files(
                 // across objects, which the editor and the CLI show as diagnostics.
                 Severity::Warning => match d.code {
                     Code::UnknownField => {
-                        out.push_str(&format!("Warning: unknown field {:?}\n", d.path))
+                        out.push_str(&format!("Warning: unknown field {}\n", quote(&d.path)))
                     }
                     code if is_playground_lint(code) => {}
                     _ => out.push_str(&format!(

@@ -192,7 +192,7 @@ pub fn marks(steps: &[Step], max: usize) -> Vec<Mark> {
                             _ => Some((j, c)),
                         },
                     )?;
-            let mut title = line(&run[offset]);
+            let mut title = line(run.get(offset)?);
             if run.len() > 1 {
                 title.push_str(&format!(" (+{} more)", run.len() - 1));
             }

@@ -57,17 +57,19 @@ fn indent(area: &HtmlTextAreaElement, outdent: bool) {
         insert_text(area, "  ");
         return;
     }
-    let line_start = units[..start]
+    let line_start = units
+        .get(..start)
+        .unwrap_or_default()
         .iter()
         .rposition(|&u| u == u16::from(b'\n'))
         .map_or(0, |i| i + 1);
-    let block = String::from_utf16_lossy(&units[line_start..end]);
+    let block = String::from_utf16_lossy(units.get(line_start..end).unwrap_or_default());
     let changed: Vec<String> = block
         .split('\n')
         .map(|line| {
             if outdent {
                 let strip = line.len() - line.trim_start_matches(' ').len();
-                line[strip.min(2)..].to_string()
+                line.get(strip.min(2)..).unwrap_or_default().to_string()
             } else {
                 format!("  {line}")
             }
@@ -76,8 +78,8 @@ fn indent(area: &HtmlTextAreaElement, outdent: bool) {
     let changed = changed.join("\n");
     area.set_selection_range(line_start as u32, end as u32).ok();
     if !insert_text(area, &changed) {
-        let before = String::from_utf16_lossy(&units[..line_start]);
-        let after = String::from_utf16_lossy(&units[end..]);
+        let before = String::from_utf16_lossy(units.get(..line_start).unwrap_or_default());
+        let after = String::from_utf16_lossy(units.get(end..).unwrap_or_default());
         area.set_value(&format!("{before}{changed}{after}"));
     }
     let new_end = line_start + changed.encode_utf16().count();

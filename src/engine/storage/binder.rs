@@ -116,8 +116,8 @@ pub fn sync_unbound_claim<'a>(
         Err(err) => {
             return UnboundClaimSync::Error {
                 message: format!(
-                    "error finding PV for claim {:?}: {err}",
-                    super::matching::claim_key(claim)
+                    "error finding PV for claim {}: {err}",
+                    crate::quote::quote(&super::matching::claim_key(claim))
                 ),
             }
         }

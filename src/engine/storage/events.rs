@@ -2,6 +2,8 @@
 //! small builders: the controller that decides picks one, the engine records it. Messages
 //! marked [I] in the behaviour reference come from cluster output rather than source code.
 
+use crate::quote::quote;
+
 /// One event to record: `type` (`Normal` or `Warning`), upstream reason and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StorageEvent {
@@ -38,7 +40,10 @@ pub fn failed_binding_no_class() -> StorageEvent {
 pub fn failed_binding_already_bound(volume: &str) -> StorageEvent {
     warning(
         "FailedBinding",
-        format!("volume {volume:?} already bound to a different claim."),
+        format!(
+            "volume {} already bound to a different claim.",
+            quote(volume)
+        ),
     )
 }
 
@@ -77,7 +82,10 @@ pub fn external_provisioning(provisioner: &str) -> StorageEvent {
 pub fn provisioning(claim_key: &str) -> StorageEvent {
     normal(
         "Provisioning",
-        format!("External provisioner is provisioning volume for claim {claim_key:?}"),
+        format!(
+            "External provisioner is provisioning volume for claim {}",
+            quote(claim_key)
+        ),
     )
 }
 
@@ -106,7 +114,10 @@ pub fn provisioning_failed(message: &str) -> StorageEvent {
 pub fn provisioning_failed_external(class: &str, error: &str) -> StorageEvent {
     warning(
         "ProvisioningFailed",
-        format!("failed to provision volume with StorageClass {class:?}: {error}"),
+        format!(
+            "failed to provision volume with StorageClass {}: {error}",
+            quote(class)
+        ),
     )
 }
 
@@ -114,7 +125,10 @@ pub fn provisioning_failed_external(class: &str, error: &str) -> StorageEvent {
 pub fn volume_mismatch(volume: &str, reason: &str) -> StorageEvent {
     warning(
         "VolumeMismatch",
-        format!("Cannot bind to requested volume {volume:?}: {reason}"),
+        format!(
+            "Cannot bind to requested volume {}: {reason}",
+            quote(volume)
+        ),
     )
 }
 
@@ -122,7 +136,7 @@ pub fn volume_mismatch(volume: &str, reason: &str) -> StorageEvent {
 pub fn volume_mismatch_volume_mode_on_volume(claim: &str) -> StorageEvent {
     warning(
         "VolumeMismatch",
-        format!("Cannot bind PersistentVolume to requested PersistentVolumeClaim {claim:?} due to incompatible volumeMode."),
+        format!("Cannot bind PersistentVolume to requested PersistentVolumeClaim {} due to incompatible volumeMode.", quote(claim)),
     )
 }
 
@@ -130,7 +144,7 @@ pub fn volume_mismatch_volume_mode_on_volume(claim: &str) -> StorageEvent {
 pub fn volume_mismatch_volume_mode_on_claim(volume: &str) -> StorageEvent {
     warning(
         "VolumeMismatch",
-        format!("Cannot bind PersistentVolume {volume:?} to requested PersistentVolumeClaim due to incompatible volumeMode."),
+        format!("Cannot bind PersistentVolume {} to requested PersistentVolumeClaim due to incompatible volumeMode.", quote(volume)),
     )
 }
 
@@ -220,7 +234,10 @@ pub fn file_system_resize_required() -> StorageEvent {
 pub fn file_system_resize_successful(volume: &str, node: &str) -> StorageEvent {
     normal(
         "FileSystemResizeSuccessful",
-        format!("MountVolume.NodeExpandVolume succeeded for volume {volume:?} {node}"),
+        format!(
+            "MountVolume.NodeExpandVolume succeeded for volume {} {node}",
+            quote(volume)
+        ),
     )
 }
 
@@ -228,6 +245,10 @@ pub fn file_system_resize_successful(volume: &str, node: &str) -> StorageEvent {
 pub fn volume_resize_failed(volume: &str, resizer: &str, error: &str) -> StorageEvent {
     warning(
         "VolumeResizeFailed",
-        format!("resize volume {volume:?} by resizer {resizer:?} failed: {error}"),
+        format!(
+            "resize volume {} by resizer {} failed: {error}",
+            quote(volume),
+            quote(resizer)
+        ),
     )
 }

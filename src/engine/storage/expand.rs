@@ -5,6 +5,7 @@
 use super::matching::{persistent_volume_claim_class, requested_bytes};
 use super::quantity::quantity_bytes;
 use crate::manifest::model::{PersistentVolume, PersistentVolumeClaim, StorageClass};
+use crate::quote::quote;
 
 /// How the API server refuses an update.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,10 +21,12 @@ impl ApiError {
     pub fn kubectl_message(&self, name: &str) -> String {
         match self {
             ApiError::Invalid { field, detail } => format!(
-                "The PersistentVolumeClaim {name:?} is invalid: {field}: Forbidden: {detail}"
+                "The PersistentVolumeClaim {} is invalid: {field}: Forbidden: {detail}",
+                quote(name)
             ),
             ApiError::Forbidden { detail } => format!(
-                "Error from server (Forbidden): persistentvolumeclaims {name:?} is forbidden: {detail}"
+                "Error from server (Forbidden): persistentvolumeclaims {} is forbidden: {detail}",
+                quote(name)
             ),
         }
     }

@@ -175,7 +175,8 @@ pub fn is_delay_binding_mode(
     };
     match class.volume_binding_mode.as_deref() {
         None => Err(format!(
-            "VolumeBindingMode not set for StorageClass {name:?}"
+            "VolumeBindingMode not set for StorageClass {}",
+            crate::quote::quote(name)
         )),
         Some(VOLUME_BINDING_WAIT_FOR_FIRST_CONSUMER) => Ok(BindingMode::WaitForFirstConsumer),
         Some(_) => Ok(BindingMode::Immediate),
@@ -239,7 +240,12 @@ pub fn label_selector_matches(
             "NotIn" => !has.is_some_and(|v| values.contains(v)),
             "Exists" => has.is_some(),
             "DoesNotExist" => has.is_none(),
-            other => return Err(format!("{other:?} is not a valid label selector operator")),
+            other => {
+                return Err(format!(
+                    "{} is not a valid label selector operator",
+                    crate::quote::quote(other)
+                ))
+            }
         };
         matches &= ok;
     }
@@ -281,7 +287,10 @@ fn node_requirement_matches(
                 actual < limit
             })
         }
-        other => Err(format!("{other:?} is not a valid node selector operator")),
+        other => Err(format!(
+            "{} is not a valid node selector operator",
+            crate::quote::quote(other)
+        )),
     }
 }
 
@@ -481,8 +490,8 @@ pub fn check_volume_satisfy_claim(
 ) -> Option<String> {
     if volume.metadata.deletion_timestamp.is_some() {
         return Some(format!(
-            "the volume is marked for deletion {:?}",
-            volume.metadata.name
+            "the volume is marked for deletion {}",
+            crate::quote::quote(&volume.metadata.name)
         ));
     }
     if capacity_bytes(volume) < requested_bytes(claim) {

@@ -72,7 +72,12 @@ pub fn find_provisionable_plugin<'a>(
         .iter()
         .copied()
         .find(|c| c.metadata.name == name)
-        .ok_or_else(|| format!("storageclass.storage.k8s.io {name:?} not found"))?;
+        .ok_or_else(|| {
+            format!(
+                "storageclass.storage.k8s.io {} not found",
+                crate::quote::quote(name)
+            )
+        })?;
     let provisioner = class.provisioner.as_str();
     if let Some((_, driver)) = CSI_MIGRATED
         .iter()

@@ -129,7 +129,10 @@ fn find_deleter(volume: &PersistentVolume) -> Deleter {
         "no volume plugin matched"
     };
     Deleter::Fails {
-        message: format!("error getting deleter volume plugin for volume {name:?}: {detail}"),
+        message: format!(
+            "error getting deleter volume plugin for volume {}: {detail}",
+            crate::quote::quote(name)
+        ),
     }
 }
 

@@ -465,7 +465,7 @@ fn resources(w: &mut Writer, value: Option<&Value>) {
         for (name, quantity) in map {
             let text = match quantity {
                 Value::String(s) => s.clone(),
-                other => other.to_string(),
+                other => serde_json::to_string(other).unwrap_or_default(),
             };
             w.write_args(3, format_args!("{name}:\t{text}\n"));
         }
@@ -659,7 +659,7 @@ fn mounts(w: &mut Writer, list: &[VolumeMount]) {
             "rw".to_string()
         }];
         if let Some(sub) = mount.sub_path.as_deref().filter(|s| !s.is_empty()) {
-            flags.push(format!("path={sub:?}"));
+            flags.push(format!("path={}", crate::quote::quote(sub)));
         }
         w.write_args(
             3,
@@ -710,7 +710,7 @@ fn volumes(w: &mut Writer, list: &[Volume], space: &str) {
                 .get("sizeLimit")
                 .map(|v| match v {
                     Value::String(s) => s.clone(),
-                    other => other.to_string(),
+                    other => serde_json::to_string(other).unwrap_or_default(),
                 })
                 .filter(|s| !s.is_empty() && s != "0")
                 .unwrap_or_else(|| "<unset>".into());
@@ -1690,7 +1690,7 @@ fn pod_requests_and_limits(pod: &Pod) -> (StringQuantities, StringQuantities) {
                         .filter_map(|(k, v)| {
                             let text = match v {
                                 Value::String(s) => s.clone(),
-                                other => other.to_string(),
+                                other => serde_json::to_string(other).unwrap_or_default(),
                             };
                             Quantity::parse(&text).map(|q| (k.clone(), q))
                         })

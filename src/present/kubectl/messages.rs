@@ -135,7 +135,7 @@ impl FieldError {
                 _,
             )
             | (_, FieldValue::Omit) => type_.to_string(),
-            (_, FieldValue::Str(s)) => format!("{type_}: {s:?}"),
+            (_, FieldValue::Str(s)) => format!("{type_}: {}", crate::quote::quote(s)),
             (_, FieldValue::Raw(s)) => format!("{type_}: {s}"),
         };
         if !self.detail.is_empty() {
