@@ -519,6 +519,15 @@ fn parent_of<'a>(root: &'a mut Value, tokens: &[String]) -> Result<&'a mut Value
     Ok(at)
 }
 
+/// A JSON Patch of one operation with these fields.
+fn single_operation<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    let mut operation = serde_json::Map::new();
+    for (field, value) in fields {
+        operation.insert(field.to_string(), value);
+    }
+    Value::Array(vec![Value::Object(operation)])
+}
+
 /// RFC 6902 JSON patch: add, remove, replace, test, move, copy.
 pub fn json_patch(target: &mut Value, patch: &Value) -> Result<(), String> {
     let ops = patch
@@ -596,12 +605,15 @@ pub fn json_patch(target: &mut Value, patch: &Value) -> Result<(), String> {
                 let from_tokens = pointer_tokens(from)?;
                 let moved = parent_of(target, &from_tokens)?.clone();
                 if name == "move" {
-                    json_patch(target, &serde_json::json!([{"op": "remove", "path": from}]))?;
+                    let remove = [("op", "remove".into()), ("path", from.into())];
+                    json_patch(target, &single_operation(remove))?;
                 }
-                json_patch(
-                    target,
-                    &serde_json::json!([{"op": "add", "path": path, "value": moved}]),
-                )?;
+                let add = [
+                    ("op", "add".into()),
+                    ("path", path.into()),
+                    ("value", moved),
+                ];
+                json_patch(target, &single_operation(add))?;
             }
             other => return Err(format!("unexpected kind: {other}")),
         }

@@ -187,7 +187,11 @@ fn revision_data(template: &Value) -> Value {
     if let Value::Object(m) = &mut t {
         m.insert("$patch".into(), Value::String("replace".into()));
     }
-    serde_json::json!({ "spec": { "template": t } })
+    let mut spec = serde_json::Map::new();
+    spec.insert("template".into(), t);
+    let mut data = serde_json::Map::new();
+    data.insert("spec".into(), Value::Object(spec));
+    Value::Object(data)
 }
 
 fn template_of_revision(revision: &ControllerRevision) -> Option<PodTemplateSpec> {
