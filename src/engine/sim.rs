@@ -324,7 +324,8 @@ impl Simulation {
 
     /// Moves the cursor to `n` steps (clamped to the known steps), redoing steps from
     /// the nearest checkpoint at or before `n` when going back or when that checkpoint is
-    /// ahead of the cursor, so a seek redoes fewer than `CHECKPOINT_EVERY` steps.
+    /// ahead of a cursor at least `CHECKPOINT_EVERY` steps behind `n`, else from the
+    /// cursor: a seek redoes fewer than `CHECKPOINT_EVERY` steps.
     pub fn seek(&mut self, n: usize) {
         let n = n.min(self.steps.len());
         let nearest = self
@@ -333,7 +334,10 @@ impl Simulation {
             .rev()
             .find(|(at, _)| *at <= n)
             .map_or(0, |(at, _)| *at);
-        if n < self.cursor || nearest > self.cursor {
+        // Forward by less than a checkpoint's spacing, redoing from the cursor costs less
+        // than restoring a checkpoint (a copy of the world) and redoing from there.
+        let near_ahead = n >= self.cursor && n - self.cursor < CHECKPOINT_EVERY;
+        if n < self.cursor || (nearest > self.cursor && !near_ahead) {
             let (at, world) = self
                 .checkpoints
                 .iter()
