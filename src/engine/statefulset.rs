@@ -229,7 +229,6 @@ struct Member<'a> {
     pod: &'a Pod,
     ordinal: i64,
     facts: &'a OrdinalPod,
-    terminating: bool,
 }
 
 impl<'a> Member<'a> {
@@ -238,8 +237,12 @@ impl<'a> Member<'a> {
             pod,
             ordinal,
             facts,
-            terminating: facts.terminating,
         }
+    }
+
+    /// Being deleted.
+    fn terminating(&self) -> bool {
+        self.facts.terminating
     }
 
     /// Whether its revision is the group's shared string `revision` (see `View::shared`).
@@ -258,7 +261,7 @@ impl<'a> Member<'a> {
     }
 
     fn healthy(&self) -> bool {
-        self.ready() && !self.terminating
+        self.ready() && !self.terminating()
     }
 }
 
@@ -357,7 +360,7 @@ fn check_members(world: &World, set: &StatefulSet, pods: &[Member], unowned: &[&
         "pods without a controller named for {ns}/{name}"
     );
     for m in pods {
-        assert_eq!(m.terminating, is_terminating(m.pod));
+        assert_eq!(m.terminating(), is_terminating(m.pod));
         // Equal revisions are one shared string.
         if let Some(r) = &m.facts.revision {
             assert!(m.revision_is(group.and_then(|g| g.shared(r))), "{r}");
@@ -748,7 +751,7 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
                 available += 1;
             }
         }
-        if !m.terminating {
+        if !m.terminating() {
             if m.revision_is(update_shared) {
                 upd += 1;
                 cur += i64::from(same);
@@ -985,8 +988,9 @@ fn replicas_pass(
     };
     // The templates whose claim for an ordinal the retention policy may have to give
     // other owners: all when it wants an owner, else none unless a claim has one.
+    let wants_owner = [false, true].map(|condemned| wanted_owner(set, condemned).is_some());
     let owners_to_check = |ordinal: i64, condemned: bool| {
-        let may_change = wanted_owner(set, condemned).is_some()
+        let may_change = wants_owner[usize::from(condemned)]
             || claims.iter().flatten().any(|c| c.has_owners(ordinal));
         0..if may_change { templates.len() } else { 0 }
     };
@@ -1024,19 +1028,14 @@ fn replicas_pass(
         if let Some(m) = index(ordinal).and_then(|i| in_range[i]) {
             let steady = !m.facts.failed
                 && !m.facts.pending
-                && (!mono || (m.ready() && !m.terminating && min_ready == 0));
+                && (!mono || (m.ready() && !m.terminating() && min_ready == 0));
             if steady && owners_to_check(ordinal, false).is_empty() {
                 continue;
             }
         }
         let pod_name_here = PodName(name, ordinal);
         match by_ordinal(ordinal) {
-            Some(Member {
-                pod,
-                facts,
-                terminating: false,
-                ..
-            }) if facts.failed => {
+            Some(Member { pod, facts, .. }) if facts.failed && !facts.terminating => {
                 let phase = pod
                     .status
                     .as_ref()
@@ -1227,7 +1226,7 @@ fn replicas_pass(
                 if !mono {
                     continue;
                 }
-                if m.terminating {
+                if m.terminating() {
                     waits.push(Text::new(
                         format!("statefulset/{name} waits for {pod_name_here} to finish terminating (podManagementPolicy: OrderedReady)"),
                         format!("statefulset/{name} 等待 {pod_name_here} 终止完成(podManagementPolicy: OrderedReady)"),
@@ -1283,7 +1282,7 @@ fn replicas_pass(
     }
     for m in &condemned {
         let (pod, pname) = (m.pod, m.pod.metadata.name.as_str());
-        if m.terminating {
+        if m.terminating() {
             if mono {
                 waits.push(Text::new(
                     format!("statefulset/{name} waits for {pname} to be gone before removing the next pod (scale-down is one at a time, highest ordinal first)"),
@@ -1353,7 +1352,7 @@ fn replicas_pass(
     while ordinal >= start.saturating_add(partition) && ordinal >= start {
         if let Some(m) = by_ordinal(ordinal) {
             let (pod, pname) = (m.pod, m.pod.metadata.name.as_str());
-            if !m.revision_is(update_shared) && !m.terminating {
+            if !m.revision_is(update_shared) && !m.terminating() {
                 return Some(act(
                     api::delete_writes(world, &key_of(&Object::Pod(pod.clone())), Propagation::Background),
                     Some(set_event(v, "SuccessfulDelete", format!("delete Pod {pname} in StatefulSet {name} successful"), false)),
