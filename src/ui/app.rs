@@ -45,6 +45,9 @@ const TEXT_KEY: &str = "stsplay.manifests";
 const DONE_KEY: &str = "stsplay.lessons.done";
 /// The whole timeline, in the share format.
 const SESSION_KEY: &str = "stsplay.session";
+/// The editor's text when the page was left before its last edit was saved; it replaces
+/// the saved timeline's text on the next visit.
+const UNSAVED_KEY: &str = "stsplay.unsaved";
 /// The tutorial's example: three static volumes, a headless Service, a StatefulSet.
 pub const EXAMPLE: &str = include_str!("../../static/examples/web.yaml");
 /// Saved text larger than this is ignored rather than loaded (the editor's own limit).
@@ -187,6 +190,9 @@ const SETTLE_SLICE_MAX_MS: f64 = 250.0;
 thread_local! {
     /// When the last slice of a settle ended (`Date.now()`).
     static SLICE_ENDED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    /// The editor's text as last typed, until a save has kept it. The page draws and saves
+    /// in tasks of its own, so a page left right after typing may not have saved yet.
+    static UNSAVED_EDIT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 fn apply_line() -> String {
@@ -586,6 +592,11 @@ fn initial_state() -> State {
 /// saved manifests, else the example. A link or save that cannot be read says why.
 fn restore(state: &mut State) {
     let lang = state.lang;
+    let unsaved = storage().and_then(|s| {
+        let text = s.get_item(UNSAVED_KEY).ok().flatten();
+        s.remove_item(UNSAVED_KEY).ok();
+        text.filter(|t| t.len() <= MAX_SAVED)
+    });
     if let Some(link) = share::fragment_scenario() {
         match share_format::decode(&link) {
             Ok(scenario) => {
@@ -596,6 +607,16 @@ fn restore(state: &mut State) {
             Err(err) => state.notice = Some(Rc::new(err.message(lang))),
         }
     }
+    restore_saved(state);
+    if let Some(text) = unsaved {
+        state.text = Rc::new(text);
+        state.hold_save = false;
+    }
+}
+
+/// The saved timeline, else the saved manifests, else the example.
+fn restore_saved(state: &mut State) {
+    let lang = state.lang;
     let saved = storage().and_then(|s| s.get_item(SESSION_KEY).ok().flatten());
     if let Some(saved) = saved {
         match share_format::decode(&saved) {
@@ -621,6 +642,7 @@ fn restore(state: &mut State) {
 /// over good work). A timeline too large to read back is not kept, so that an older one
 /// is not restored in its place.
 fn save_session(state: &State) {
+    saved_edit(state);
     let document = gloo::utils::document();
     if document
         .query_selector(".error-banner")
@@ -641,6 +663,24 @@ fn save_session(state: &State) {
         s.set_item(SESSION_KEY, &encoded).ok();
     } else {
         s.remove_item(SESSION_KEY).ok();
+    }
+}
+
+/// Forgets the last edit once this state, which holds it, is being saved or is not to be.
+fn saved_edit(state: &State) {
+    UNSAVED_EDIT.with_borrow_mut(|edit| {
+        if edit.as_deref() == Some(state.text.as_str()) {
+            *edit = None;
+        }
+    });
+}
+
+/// Keeps the editor's text for the next visit if its last edit has not been saved.
+fn keep_unsaved_edit() {
+    if let Some(text) = UNSAVED_EDIT.with_borrow_mut(Option::take) {
+        if let Some(s) = storage() {
+            s.set_item(UNSAVED_KEY, &text).ok();
+        }
     }
 }
 
@@ -833,6 +873,12 @@ pub fn app() -> Html {
                     dispatcher.dispatch(Msg::LessonsLoaded(list));
                 });
             }
+            // Leaving the page keeps an edit that has not been saved yet.
+            let leaving = keeps.then(|| {
+                gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", |_| {
+                    keep_unsaved_edit()
+                })
+            });
             // A link pasted into this tab changes only the fragment: load it as a new page.
             let hashchange =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", |_| {
@@ -882,7 +928,7 @@ pub fn app() -> Html {
                     dispatcher.dispatch(msg);
                 },
             );
-            move || drop((hashchange, keys))
+            move || drop((hashchange, keys, leaving))
         });
     }
     {
@@ -1054,7 +1100,13 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |s: String| state.dispatch(make(s)))
     };
-    let on_change = d(Msg::Edit);
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |text: String| {
+            UNSAVED_EDIT.set(Some(text.clone()));
+            state.dispatch(Msg::Edit(text))
+        })
+    };
     let on_select = d(Msg::Select);
     let on_run = d(Msg::Run);
     let on_apply = {

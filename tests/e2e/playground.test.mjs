@@ -108,6 +108,41 @@ test("manifests are saved as they are typed and restored on reload", async () =>
   }
 });
 
+test("an edit the page had no time to save is kept when the page is left, and restored", async () => {
+  const { page, base, problems, close } = await open();
+  try {
+    await page.goto(base);
+    await page.getByLabel("Kubernetes manifests (YAML)").waitFor();
+    await page.waitForFunction(() => localStorage.getItem("stsplay.session") !== null);
+    // Typing then leaving at once, in one task: the page has not drawn or saved the edit.
+    const before = await page.evaluate(() => localStorage.getItem("stsplay.session"));
+    const kept = await page.evaluate(() => {
+      const area = document.querySelector("textarea.source");
+      area.value = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: typed\n";
+      area.dispatchEvent(new InputEvent("input", { bubbles: true }));
+      window.dispatchEvent(new PageTransitionEvent("pagehide"));
+      return localStorage.getItem("stsplay.unsaved");
+    });
+    assert.match(kept, /name: typed/);
+    // Once the edit is saved, leaving keeps nothing more.
+    await page.waitForFunction((before) => localStorage.getItem("stsplay.session") !== before, before);
+    await page.evaluate(() => localStorage.removeItem("stsplay.unsaved"));
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide")));
+    assert.equal(await page.evaluate(() => localStorage.getItem("stsplay.unsaved")), null);
+    // A visit after an unsaved edit opens the saved timeline with the edited text.
+    await page.evaluate(() => localStorage.setItem("stsplay.unsaved", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: left\n"));
+    await page.reload();
+    const editor = page.getByLabel("Kubernetes manifests (YAML)");
+    await editor.waitFor();
+    assert.match(await editor.inputValue(), /name: left/);
+    assert.equal(await page.evaluate(() => localStorage.getItem("stsplay.unsaved")), null);
+    await page.waitForFunction(() => localStorage.getItem("stsplay.manifests")?.includes("name: left"));
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test("a hundred replicas settle and the graph groups them", async () => {
   const { page, base, problems, close } = await open();
   try {
