@@ -455,6 +455,23 @@ fn same_objects(a: &[Rc<Object>], b: &[Rc<Object>]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
 }
 
+/// Tests: creates the objects of `yaml` one input each, calling `after` after each.
+#[cfg(test)]
+pub(crate) fn create_objects(sim: &mut Simulation, yaml: &str, mut after: impl FnMut(&Simulation)) {
+    for object in crate::manifest::parse(yaml).objects {
+        sim.input(Input::Act {
+            command: "kubectl create -f set.yaml".into(),
+            act: Act {
+                component: step::Component::User,
+                writes: vec![step::Write::Create(object)],
+                event: None,
+                explain: Text::new("", ""),
+            },
+        });
+        after(sim);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -483,19 +500,8 @@ spec:
 ";
 
     /// Creates the scenario's objects one input each, calling `after` after each.
-    fn create_set(sim: &mut Simulation, mut after: impl FnMut(&Simulation)) {
-        for object in crate::manifest::parse(SET).objects {
-            sim.input(Input::Act {
-                command: "kubectl create -f set.yaml".into(),
-                act: Act {
-                    component: Component::User,
-                    writes: vec![Write::Create(object)],
-                    event: None,
-                    explain: Text::new("", ""),
-                },
-            });
-            after(sim);
-        }
+    fn create_set(sim: &mut Simulation, after: impl FnMut(&Simulation)) {
+        create_objects(sim, SET, after);
     }
 
     /// Runs the scenario step by step to settled, with the world after every step.

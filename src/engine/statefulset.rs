@@ -11,11 +11,12 @@ use super::api::{self, Propagation};
 use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
-use super::world::{key_of, Key, Name, OrdinalClaims, OrdinalPod, OrdinalPods, World};
+use super::world::{key_of, Key, Name, OrdinalClaims, OrdinalPod, OrdinalPods, Tally, World};
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::time::parse_rfc3339;
 use serde_json::Value;
+use std::rc::Rc;
 
 pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
 pub const POD_INDEX_LABEL: &str = "apps.kubernetes.io/pod-index";
@@ -207,8 +208,18 @@ struct View<'a> {
     set: &'a StatefulSet,
     key: Key,
     uid: String,
-    /// The pods the set owns, in name order, each read once.
+    /// The pods the set owns, in (ordinal, name) order, each read once: all of them, or
+    /// all but the `hidden` ones.
     pods: Vec<Member<'a>>,
+    /// Whether `pods` leaves out pods that cannot give the sync work: then it lists only
+    /// the set's pods that are odd, out of the range, or (depending on the policy)
+    /// unhealthy, and `counted` counts every pod with the set as its one controller.
+    hiding: bool,
+    counted: &'a [Tally],
+    /// How many of the counted pods `pods` leaves out: all are in the ordinal range.
+    hidden: usize,
+    /// The set's uid as the group's pods share it.
+    set_uid: Option<&'a Name>,
     /// The index group they come from, whose shared strings tell revisions apart.
     group: Option<&'a OrdinalPods>,
     /// The pods named for the set that have no controller.
@@ -255,7 +266,8 @@ impl<'a> Member<'a> {
         self.facts.ready
     }
 
-    /// Its `controller-revision-hash` label.
+    /// Its `controller-revision-hash` label (debug builds check it against the pod).
+    #[cfg(debug_assertions)]
     fn revision(&self) -> Option<&'a str> {
         self.facts.revision.as_deref()
     }
@@ -265,7 +277,51 @@ impl<'a> Member<'a> {
     }
 }
 
-fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
+/// The ordinals `[start, end)` the set wants pods for.
+fn ordinal_range(set: &StatefulSet) -> (i64, i64) {
+    let start = start_ordinal(set);
+    (start, start.saturating_add(simulated_replicas(set)))
+}
+
+/// Whether a sync of this set can leave its settled pods out of the view: nothing about
+/// the set makes it read each pod (minReadySeconds, OnDelete, a deletion, a retention
+/// policy that owns claims, claims that have owners).
+fn may_hide(world: &World, set: &StatefulSet) -> bool {
+    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
+    let name = set.metadata.name.as_str();
+    let strategy = set.spec.update_strategy.as_ref();
+    set.spec.min_ready_seconds.unwrap_or(0) <= 0
+        && strategy.and_then(|u| u.type_.as_deref()) != Some("OnDelete")
+        && set.metadata.deletion_timestamp.is_none()
+        && wanted_owner(set, false).is_none()
+        && wanted_owner(set, true).is_none()
+        && set.spec.volume_claim_templates.iter().all(|t| {
+            world
+                .ordinal_claims(ns, &format!("{}-{name}", t.metadata.name))
+                .is_none_or(|c| !c.any_owners())
+        })
+}
+
+/// The ordinals `(first, last)` every template has a claim for, when each template's
+/// claims run without a gap: then a pod in that span lacks no claim.
+fn claims_span(world: &World, set: &StatefulSet) -> Option<(i64, i64)> {
+    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
+    let name = set.metadata.name.as_str();
+    set.spec
+        .volume_claim_templates
+        .iter()
+        .try_fold((i64::MIN, i64::MAX), |(first, last), t| {
+            let (f, l) = world
+                .ordinal_claims(ns, &format!("{}-{name}", t.metadata.name))
+                .and_then(OrdinalClaims::span)?;
+            Some((first.max(f), last.min(l)))
+        })
+}
+
+/// What a sync reads of the set and its pods. With `hide`, the pods with the set as
+/// their one controller that cannot give this sync work are counted instead of listed
+/// (when nothing about the set makes it read every pod; see `may_hide`).
+fn view<'a>(world: &'a World, set: &'a StatefulSet, hide: bool) -> View<'a> {
     let uid = set.metadata.uid.clone().unwrap_or_default();
     let ns = set.metadata.namespace.clone().unwrap_or_default();
     let name = set.metadata.name.as_str();
@@ -274,7 +330,49 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
     let (mut pods, mut unowned) = (Vec::new(), Vec::new());
     let group = world.ordinal_pods(&ns, name);
     let set_uid = group.and_then(|g| g.shared(&uid));
-    for (ordinal, facts) in group.into_iter().flat_map(|g| g.iter()) {
+    let (start, end) = ordinal_range(set);
+    let hiding = group
+        .filter(|g| hide && g.shared_ordinals() == 0 && set_uid.is_some())
+        .filter(|_| may_hide(world, set));
+    let singly_owned =
+        |f: &OrdinalPod| f.controllers == 1 && OrdinalPods::is(&f.controller, set_uid);
+    // The set's counted pods, and those a sync may have work for.
+    let mut counted: &[Tally] = &[];
+    let mut picked: Vec<(i64, &OrdinalPod)> = Vec::new();
+    if let Some(g) = hiding {
+        let tallies = g.tallies();
+        let mine = |t: &Tally| set_uid.is_some_and(|u| Rc::ptr_eq(u, &t.controller));
+        let first = tallies.iter().position(mine).unwrap_or(tallies.len());
+        let after = first + tallies[first..].iter().take_while(|t| mine(t)).count();
+        counted = &tallies[first..after];
+        // Failed pods and pods without exactly one controller; pods out of the range.
+        picked.extend(g.odd());
+        picked.extend(g.outside(start, end));
+        if monotonic(set) {
+            // OrderedReady waits for (or scales down past) any unhealthy pod.
+            picked.extend(g.unhealthy());
+        } else {
+            // A pending pod gets any claim that went missing.
+            let lacking = match claims_span(world, set) {
+                Some((first, last)) => g.unhealthy_outside(first, last.saturating_add(1)),
+                None => g.unhealthy_outside(i64::MAX, i64::MAX),
+            };
+            picked.extend(lacking.filter(|(_, f)| f.pending));
+            // A rolling pass waits for the highest unhealthy pod.
+            picked.extend(
+                g.unhealthy()
+                    .rev()
+                    .find(|(o, f)| start <= *o && *o < end && singly_owned(f)),
+            );
+        }
+        // No two pods share an ordinal here.
+        crate::sort::by_key(&mut picked, |(o, _)| *o);
+        picked.dedup_by_key(|(o, _)| *o);
+    }
+    let all = group.filter(|_| hiding.is_none()).map(OrdinalPods::iter);
+    let listed = picked.iter().copied().chain(all.into_iter().flatten());
+    let mut listed_singly = 0;
+    for (ordinal, facts) in listed {
         let Object::Pod(pod) = &*facts.object else {
             continue;
         };
@@ -284,14 +382,27 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
             _ => owned_by(&pod.metadata, &uid),
         };
         if owned {
+            listed_singly += usize::from(facts.controllers == 1);
             pods.push(Member::new(pod, ordinal, facts));
         } else if facts.controllers == 0 {
             unowned.push(pod);
         }
     }
+    let hidden = counted
+        .iter()
+        .map(|t| t.pods)
+        .sum::<usize>()
+        .saturating_sub(listed_singly);
     crate::sort::by(&mut unowned, |a, b| a.metadata.name.cmp(&b.metadata.name));
     #[cfg(debug_assertions)]
-    check_members(world, set, &pods, &unowned);
+    {
+        if hiding.is_none() {
+            check_members(world, set, &pods, &unowned);
+        }
+        if let Some(g) = group {
+            g.check();
+        }
+    }
     let revisions = world
         .of_kind(Kind::ControllerRevision)
         .filter_map(|o| match o {
@@ -304,6 +415,10 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet) -> View<'a> {
         key: (Kind::StatefulSet, ns, set.metadata.name.clone()),
         uid,
         pods,
+        hiding: hiding.is_some(),
+        counted,
+        hidden,
+        set_uid,
         group,
         unowned,
         revisions,
@@ -742,8 +857,28 @@ fn status(world: &World, v: &View, current: &str, update: &str) -> StatefulSetSt
     };
     let (mut ready, mut available, mut cur, mut upd) = (0, 0, 0, 0);
     let same = current == update;
+    // Counted pods: each is available when ready (the view counts none under
+    // minReadySeconds).
+    let n = |count: usize| i64::try_from(count).unwrap_or(i64::MAX);
+    for t in v.counted {
+        s.replicas += n(t.pods);
+        ready += n(t.ready);
+        available += n(t.ready);
+        let running = n(t.pods.saturating_sub(t.terminating));
+        if t.revision.as_deref() == Some(update) {
+            upd += running;
+            cur += if same { running } else { 0 };
+        } else if !same && t.revision.as_deref() == Some(current) {
+            cur += running;
+        }
+    }
     let (current_shared, update_shared) = (v.shared(current), v.shared(update));
-    for m in &v.pods {
+    // The listed pods, but for those already counted.
+    let listed = v
+        .pods
+        .iter()
+        .filter(|m| !v.hiding || m.facts.controllers != 1);
+    for m in listed {
         s.replicas += 1;
         if m.ready() {
             ready += 1;
@@ -799,13 +934,32 @@ fn orphan_to_adopt<'a>(v: &View<'a>) -> Option<&'a Pod> {
     })
 }
 
-/// One decision of the StatefulSet controller for one set.
+/// One decision of the StatefulSet controller for one set. Debug builds check that
+/// leaving the settled pods out decides the same as reading every pod.
 fn sync(world: &World, set: &StatefulSet) -> Decision {
-    let v = view(world, set);
+    let decision = sync_view(world, set, true);
+    #[cfg(debug_assertions)]
+    assert_eq!(
+        decision,
+        sync_view(world, set, false),
+        "a sync without the settled pods decided otherwise"
+    );
+    decision
+}
+
+fn sync_view(world: &World, set: &StatefulSet, hide: bool) -> Decision {
+    let mut v = view(world, set, hide);
     let (current, update) = match revisions(world, &v) {
         Ok(r) => r,
         Err(decision) => return *decision,
     };
+    if v.counted
+        .iter()
+        .any(|t| t.revision.as_deref() != Some(update.as_str()))
+    {
+        // A rolling update reads every pod.
+        v = view(world, set, false);
+    }
     let name = set.metadata.name.as_str();
     let mut waits: Vec<Text> = Vec::new();
     let mut next_ms: Option<i64> = None;
@@ -931,32 +1085,6 @@ fn replicas_pass(
         .as_ref()
         .and_then(|r| r.partition)
         .unwrap_or(0);
-    // Pods and claims by ordinal, read once: a pass looks at every ordinal.
-    let slots = usize::try_from(count.max(0)).unwrap_or(0);
-    let mut in_range: Vec<Option<Member>> = vec![None; slots];
-    let mut outside: std::collections::BTreeMap<i64, Member> = std::collections::BTreeMap::new();
-    for m in &v.pods {
-        match m
-            .ordinal
-            .checked_sub(start)
-            .and_then(|i| usize::try_from(i).ok())
-        {
-            Some(i) if i < slots => in_range[i] = Some(*m),
-            _ => {
-                outside.insert(m.ordinal, *m);
-            }
-        }
-    }
-    let index = |ordinal: i64| {
-        ordinal
-            .checked_sub(start)
-            .and_then(|i| usize::try_from(i).ok())
-            .filter(|i| *i < slots)
-    };
-    let by_ordinal = |ordinal: i64| match index(ordinal) {
-        Some(i) => in_range[i],
-        None => outside.get(&ordinal).copied(),
-    };
     let templates = &set.spec.volume_claim_templates;
     // Each template's claims `<template>-<set>-<ordinal>`: the names `claim_name` writes
     // for an ordinal, digits without a leading zero.
@@ -1004,8 +1132,8 @@ fn replicas_pass(
     // The first unhealthy pod: in-range ascending, then condemned from the lowest ordinal.
     // Only OrderedReady scale-down asks.
     let first_unhealthy: Option<String> = if mono && !condemned.is_empty() {
-        (start..end)
-            .find_map(|o| match by_ordinal(o) {
+        visits(v, start, end, count)
+            .find_map(|(o, m)| match m {
                 None => Some(pod_name(name, o)),
                 Some(m) if !m.healthy() => Some(m.pod.metadata.name.clone()),
                 _ => None,
@@ -1021,11 +1149,11 @@ fn replicas_pass(
         None
     };
 
-    for ordinal in start..end {
+    for (ordinal, member) in visits(v, start, end, count) {
         // A pod with nothing to do (running, or under OrderedReady ready and available,
         // its claims' owners as the policy wants) is passed over without reading its
         // claims: the arms below would do nothing with it.
-        if let Some(m) = index(ordinal).and_then(|i| in_range[i]) {
+        if let Some(m) = member {
             let steady = !m.facts.failed
                 && !m.facts.pending
                 && (!mono || (m.ready() && !m.terminating() && min_ready == 0));
@@ -1034,7 +1162,7 @@ fn replicas_pass(
             }
         }
         let pod_name_here = PodName(name, ordinal);
-        match by_ordinal(ordinal) {
+        match member {
             Some(Member { pod, facts, .. }) if facts.failed && !facts.terminating => {
                 let phase = pod
                     .status
@@ -1347,10 +1475,18 @@ fn replicas_pass(
         return None;
     }
     // Rolling update: from the highest ordinal down to the partition.
+    // (The hidden pods are at the update revision and healthy: nothing to do or wait for.)
     let update_shared = v.shared(update);
-    let mut ordinal = end - 1;
-    while ordinal >= start.saturating_add(partition) && ordinal >= start {
-        if let Some(m) = by_ordinal(ordinal) {
+    let lowest = start.saturating_add(partition).max(start);
+    let rolling = v.pods.iter().enumerate().rev().filter(|(i, m)| {
+        let last_of_ordinal = v
+            .pods
+            .get(i + 1)
+            .is_none_or(|next| next.ordinal != m.ordinal);
+        last_of_ordinal && lowest <= m.ordinal && m.ordinal < end
+    });
+    for (_, m) in rolling {
+        {
             let (pod, pname) = (m.pod, m.pod.metadata.name.as_str());
             if !m.revision_is(update_shared) && !m.terminating() {
                 return Some(act(
@@ -1370,7 +1506,6 @@ fn replicas_pass(
                 return None;
             }
         }
-        ordinal -= 1;
     }
     if partition > 0 && v.pods.iter().any(|m| !m.revision_is(update_shared)) {
         waits.push(Text::new(
@@ -1379,6 +1514,71 @@ fn replicas_pass(
         ));
     }
     None
+}
+
+/// The ordinals `[start, end)` a pass visits, in order, each with the owned pod there
+/// (the last in name order if two share it): all of them, or, when the view hides pods,
+/// all but theirs (they have nothing to do).
+fn visits<'v, 'a>(
+    v: &'v View<'a>,
+    start: i64,
+    end: i64,
+    count: i64,
+) -> impl Iterator<Item = (i64, Option<Member<'a>>)> + 'v {
+    let in_range = move |m: &&Member| start <= m.ordinal && m.ordinal < end;
+    let listed = v.pods.iter().filter(in_range).count();
+    let present = v.hidden + listed;
+    let complete = usize::try_from(count).is_ok_and(|c| c == present);
+    // When the set's pods in the range are exactly the first `present` ordinals (pods
+    // are created in order), the rest of the range has none.
+    let last_owned = v.group.filter(|_| v.hiding && !complete).and_then(|g| {
+        let counted = g
+            .within(start, end)
+            .rev()
+            .find(|(_, f)| f.controllers == 1 && OrdinalPods::is(&f.controller, v.set_uid))
+            .map(|(o, _)| o);
+        counted.max(v.pods.iter().filter(in_range).map(|m| m.ordinal).max())
+    });
+    let first_missing = i64::try_from(present)
+        .ok()
+        .and_then(|n| start.checked_add(n))
+        .filter(|first| last_owned.is_none_or(|last| last.checked_add(1) == Some(*first)))
+        .filter(|_| v.hiding && !complete);
+    // Every ordinal up to `first_missing` (or all of them) has its pod: only the listed
+    // ones can have work.
+    let only_listed = (v.hiding && (complete || first_missing.is_some()))
+        .then(|| v.pods.iter().filter(in_range).map(|m| m.ordinal));
+    let after = first_missing.map(|first| first..end);
+    let every = (!v.hiding || (!complete && first_missing.is_none())).then_some(start..end);
+    // The ordinals of the pods with the set as their one controller, listed or not.
+    let mut counted = v
+        .group
+        .filter(|_| v.hiding && every.is_some())
+        .into_iter()
+        .flat_map(move |g| g.within(start, end))
+        .filter(|(_, f)| f.controllers == 1 && OrdinalPods::is(&f.controller, v.set_uid))
+        .map(|(ordinal, _)| ordinal)
+        .peekable();
+    let mut cursor = 0;
+    only_listed
+        .into_iter()
+        .flatten()
+        .chain(after.into_iter().flatten())
+        .chain(every.into_iter().flatten())
+        .map(move |o| {
+            while v.pods.get(cursor).is_some_and(|m| m.ordinal < o) {
+                cursor += 1;
+            }
+            let mut found = None;
+            while let Some(m) = v.pods.get(cursor).filter(|m| m.ordinal == o) {
+                found = Some(*m);
+                cursor += 1;
+            }
+            let hidden = counted.next_if_eq(&o).is_some() && found.is_none();
+            (o, found, hidden)
+        })
+        .filter(|(_, _, hidden)| !hidden)
+        .map(|(o, found, _)| (o, found))
 }
 
 /// The StatefulSet controller, one set at a time in namespace and name order. A set has
@@ -1443,6 +1643,67 @@ fn claim_as_read(object: Option<&Object>) -> Option<(Option<&str>, &[OwnerRefere
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs a set of `replicas` under `policy` to settled and reports, after each step,
+    /// how many of the set's pods the view listed and how many it counted instead.
+    fn views(policy: &str, replicas: usize) -> Vec<(usize, usize)> {
+        use crate::engine::sim::Simulation;
+        let yaml = format!(
+            "apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: fast
+  annotations: {{storageclass.kubernetes.io/is-default-class: \"true\"}}
+provisioner: ebs.csi.aws.com
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {{name: web}}
+spec:
+  replicas: {replicas}
+  podManagementPolicy: {policy}
+  selector: {{matchLabels: {{app: web}}}}
+  template:
+    metadata: {{labels: {{app: web}}}}
+    spec: {{containers: [{{name: c, image: nginx:1.27}}]}}
+  volumeClaimTemplates:
+  - metadata: {{name: data}}
+    spec: {{accessModes: [ReadWriteOnce], resources: {{requests: {{storage: 1Gi}}}}}}
+"
+        );
+        let mut sim = Simulation::new(3);
+        crate::engine::sim::create_objects(&mut sim, &yaml, |_| {});
+        let mut seen = Vec::new();
+        loop {
+            let world = sim.world();
+            if let Some(Object::StatefulSet(set)) = world.find(Kind::StatefulSet, "default", "web")
+            {
+                let v = view(world, set, true);
+                seen.push((v.pods.len(), v.hidden));
+            }
+            if !sim.step() {
+                break;
+            }
+        }
+        seen
+    }
+
+    /// A sync reads only the pods that can give it work: once the set has settled it
+    /// lists none and counts them all, and along the way it lists far fewer than there
+    /// are. (Debug builds check at every sync that it decides as reading every pod does.)
+    #[test]
+    fn a_sync_counts_the_pods_that_cannot_give_it_work() {
+        for policy in ["Parallel", "OrderedReady"] {
+            let seen = views(policy, 30);
+            assert_eq!(seen.last(), Some(&(0, 30)), "{policy}");
+            let listed: usize = seen.iter().map(|(listed, _)| listed).sum();
+            let counted: usize = seen.iter().map(|(_, hidden)| hidden).sum();
+            assert!(
+                listed * 4 < counted,
+                "{policy}: listed {listed}, counted {counted}"
+            );
+        }
+    }
 
     #[test]
     fn parent_and_ordinal() {

@@ -190,10 +190,34 @@ pub struct OrdinalPod {
 /// The pods named `<parent>-<ordinal>` in one namespace, with the revision labels and
 /// controller uids their facts share: equal strings are one shared string, so a sync
 /// tells them apart by pointer instead of reading every pod's strings.
+///
+/// The pods with one controller are also counted by (controller, revision), and the
+/// unhealthy and odd ones kept apart, so that a sync can read only the pods that may
+/// give it work and count the rest.
 #[derive(Clone, Debug, Default)]
 pub struct OrdinalPods {
     by_ordinal: BTreeMap<(i64, Name), OrdinalPod>,
+    /// The entries that are not healthy (see `OrdinalPod::healthy`). (The same map type
+    /// as `by_ordinal`, so the WebAssembly build holds one copy of its code.)
+    unhealthy: BTreeMap<(i64, Name), OrdinalPod>,
+    /// The entries that are odd (see `OrdinalPod::odd`).
+    odd: BTreeMap<(i64, Name), OrdinalPod>,
+    /// The entries with one controller, counted by (controller, revision), in string order.
+    tallies: Vec<Tally>,
+    /// How many entries share their ordinal with another (`web-1` and `web-01`).
+    shared_ordinals: usize,
     strings: Vec<Name>,
+}
+
+/// The pods with one controller and one revision: how many, how many of them are ready,
+/// and how many are being deleted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    pub controller: Name,
+    pub revision: Option<Name>,
+    pub pods: usize,
+    pub ready: usize,
+    pub terminating: usize,
 }
 
 impl OrdinalPods {
@@ -202,6 +226,55 @@ impl OrdinalPods {
         self.by_ordinal
             .iter()
             .map(|((ordinal, _), pod)| (*ordinal, pod))
+    }
+
+    /// The pods whose ordinal is below `start` or at least `end`, in (ordinal, name) order.
+    pub fn outside(&self, start: i64, end: i64) -> impl Iterator<Item = (i64, &OrdinalPod)> {
+        outside(&self.by_ordinal, start, end)
+    }
+
+    /// The unhealthy pods whose ordinal is below `start` or at least `end`.
+    pub fn unhealthy_outside(
+        &self,
+        start: i64,
+        end: i64,
+    ) -> impl Iterator<Item = (i64, &OrdinalPod)> {
+        outside(&self.unhealthy, start, end)
+    }
+
+    /// The pods whose ordinal is at least `start` and below `end`, in (ordinal, name) order.
+    pub fn within(
+        &self,
+        start: i64,
+        end: i64,
+    ) -> impl DoubleEndedIterator<Item = (i64, &OrdinalPod)> {
+        let range = (start < end).then(|| (start, Name::from(""))..(end, Name::from("")));
+        range
+            .into_iter()
+            .flat_map(|r| self.by_ordinal.range(r))
+            .map(|((ordinal, _), pod)| (*ordinal, pod))
+    }
+
+    /// The pods that are not healthy, in (ordinal, name) order.
+    pub fn unhealthy(&self) -> impl DoubleEndedIterator<Item = (i64, &OrdinalPod)> {
+        self.unhealthy
+            .iter()
+            .map(|((ordinal, _), pod)| (*ordinal, pod))
+    }
+
+    /// The pods that are odd, in (ordinal, name) order.
+    pub fn odd(&self) -> impl Iterator<Item = (i64, &OrdinalPod)> {
+        self.odd.iter().map(|((ordinal, _), pod)| (*ordinal, pod))
+    }
+
+    /// The pods with one controller, counted by (controller, revision).
+    pub fn tallies(&self) -> &[Tally] {
+        &self.tallies
+    }
+
+    /// How many pods share their ordinal with another.
+    pub fn shared_ordinals(&self) -> usize {
+        self.shared_ordinals
     }
 
     /// The shared string equal to `text`, if a pod's facts hold one: a revision or a
@@ -224,19 +297,156 @@ impl OrdinalPods {
         }
     }
 
+    /// Debug builds: the tallies, the unhealthy and odd entries and the shared ordinals
+    /// are what the entries say.
+    #[cfg(debug_assertions)]
+    pub fn check(&self) {
+        let keys = |keep: fn(&OrdinalPod) -> bool| -> Vec<(i64, Name)> {
+            self.by_ordinal
+                .iter()
+                .filter(|(_, p)| keep(p))
+                .map(|(k, _)| k.clone())
+                .collect()
+        };
+        let kept = |map: &BTreeMap<(i64, Name), OrdinalPod>| -> Vec<(i64, Name)> {
+            map.keys().cloned().collect()
+        };
+        assert_eq!(
+            keys(|p| !p.healthy()),
+            kept(&self.unhealthy),
+            "unhealthy pods"
+        );
+        assert_eq!(keys(OrdinalPod::odd), kept(&self.odd), "odd pods");
+        let mut tallies = OrdinalPods::default();
+        for pod in self.by_ordinal.values() {
+            tallies.tally(pod, true);
+        }
+        assert_eq!(tallies.tallies, self.tallies, "tallies");
+        let mut ordinals: Vec<i64> = self.by_ordinal.keys().map(|k| k.0).collect();
+        let all = ordinals.len();
+        ordinals.dedup();
+        assert_eq!(
+            self.shared_ordinals,
+            all - ordinals.len(),
+            "shared ordinals"
+        );
+    }
+
+    /// Whether another entry than `entry` has its ordinal.
+    fn ordinal_shared(&self, entry: &(i64, Name)) -> bool {
+        self.by_ordinal
+            .range((entry.0, Name::from(""))..)
+            .take_while(|((ordinal, _), _)| *ordinal == entry.0)
+            .any(|((_, name), _)| *name != entry.1)
+    }
+
+    /// Counts an entry with one controller in (`add`) or out.
+    fn tally(&mut self, facts: &OrdinalPod, add: bool) {
+        let Some(controller) = facts.controller.clone().filter(|_| facts.controllers == 1) else {
+            return;
+        };
+        let key = (controller, facts.revision.clone());
+        let at = self
+            .tallies
+            .partition_point(|t| (&t.controller, &t.revision) < (&key.0, &key.1));
+        let found = self
+            .tallies
+            .get_mut(at)
+            .filter(|t| (&t.controller, &t.revision) == (&key.0, &key.1));
+        let tally = match found {
+            Some(tally) => tally,
+            None if add => {
+                self.tallies.insert(
+                    at,
+                    Tally {
+                        controller: key.0,
+                        revision: key.1,
+                        pods: 0,
+                        ready: 0,
+                        terminating: 0,
+                    },
+                );
+                &mut self.tallies[at]
+            }
+            None => return,
+        };
+        let step = |n: &mut usize, counts: bool| {
+            if counts {
+                *n = if add { *n + 1 } else { n.saturating_sub(1) };
+            }
+        };
+        step(&mut tally.pods, true);
+        step(&mut tally.ready, facts.ready);
+        step(&mut tally.terminating, facts.terminating);
+        if tally.pods == 0 {
+            self.tallies.remove(at);
+        }
+    }
+
+    /// Takes an entry's facts out of the tallies and the unhealthy and odd entries.
+    fn forget(&mut self, entry: &(i64, Name)) {
+        if let Some(old) = self.by_ordinal.get(entry).cloned() {
+            self.tally(&old, false);
+            self.unhealthy.remove(entry);
+            self.odd.remove(entry);
+        }
+    }
+
     fn insert(&mut self, entry: (i64, Name), mut facts: OrdinalPod) {
         self.intern(&mut facts.revision);
         self.intern(&mut facts.controller);
-        self.by_ordinal.insert(entry, facts);
+        self.forget(&entry);
+        self.tally(&facts, true);
+        if !facts.healthy() {
+            self.unhealthy.insert(entry.clone(), facts.clone());
+        }
+        if facts.odd() {
+            self.odd.insert(entry.clone(), facts.clone());
+        }
+        let shared = self.ordinal_shared(&entry);
+        if self.by_ordinal.insert(entry, facts).is_none() && shared {
+            self.shared_ordinals += 1;
+        }
         // Strings no pod holds any more are dropped once they are many.
         if self.strings.len() > 16 + 2 * self.by_ordinal.len() {
             self.strings
                 .retain(|s| self.by_ordinal.values().any(|p| p.holds(s)));
         }
     }
+
+    fn remove(&mut self, entry: &(i64, Name)) {
+        self.forget(entry);
+        if self.by_ordinal.remove(entry).is_some() && self.ordinal_shared(entry) {
+            self.shared_ordinals -= 1;
+        }
+    }
+}
+
+/// The entries of `map` whose ordinal is below `start` or at least `end`, in order.
+fn outside(
+    map: &BTreeMap<(i64, Name), OrdinalPod>,
+    start: i64,
+    end: i64,
+) -> impl Iterator<Item = (i64, &OrdinalPod)> {
+    let below = map.range(..(start, Name::from("")));
+    let above = map.range((end.max(start), Name::from(""))..);
+    below
+        .chain(above)
+        .map(|((ordinal, _), pod)| (*ordinal, pod))
 }
 
 impl OrdinalPod {
+    /// Running and Ready, and not being deleted.
+    pub fn healthy(&self) -> bool {
+        self.ready && !self.terminating
+    }
+
+    /// Failed or Succeeded, or without exactly one controller: a pod a sync must read
+    /// whatever its set asks.
+    pub fn odd(&self) -> bool {
+        self.failed || self.controllers != 1 || self.controller.is_none()
+    }
+
     fn holds(&self, string: &Name) -> bool {
         OrdinalPods::is(&self.revision, Some(string))
             || OrdinalPods::is(&self.controller, Some(string))
@@ -306,6 +516,11 @@ impl OrdinalClaims {
         let (last, _) = self.by_ordinal.last_key_value()?;
         let len = i64::try_from(self.by_ordinal.len()).ok()?;
         (last.checked_sub(*first)?.checked_add(1)? == len).then_some((*first, *last))
+    }
+
+    /// Whether any of the claims has ownerReferences.
+    pub fn any_owners(&self) -> bool {
+        !self.with_owners.is_empty()
     }
 
     /// Whether the claim `<prefix>-<ordinal>` has ownerReferences.
@@ -443,7 +658,7 @@ impl Index {
                     }
                     None => {
                         if let Some(pods) = self.ordinal_pods.get_mut(&group) {
-                            pods.by_ordinal.remove(&entry);
+                            pods.remove(&entry);
                             if pods.by_ordinal.is_empty() {
                                 self.ordinal_pods.remove(&group);
                             }
