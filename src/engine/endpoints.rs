@@ -240,17 +240,17 @@ fn update_summary(before: Option<&EndpointSlice>, after: &EndpointSlice) -> Text
         .unwrap_or_default();
     let mut parts: Vec<Text> = Vec::new();
     for (pods, en, zh) in [
-        (&added, "adds", "加入"),
-        (&removed, "removes", "移除"),
-        (&ready, "now ready:", "变为就绪:"),
-        (&unready, "no longer ready:", "不再就绪:"),
-        (&changed, "changes", "更新"),
+        (&added, "adds ", "加入 "),
+        (&removed, "removes ", "移除 "),
+        (&ready, "now ready: ", "变为就绪:"),
+        (&unready, "no longer ready: ", "不再就绪:"),
+        (&changed, "changes ", "更新 "),
     ] {
         if !pods.is_empty() {
             let list = text::listed(pods);
             parts.push(Text::new(
-                format!("{en} {}", list.en),
-                format!("{zh} {}", list.zh),
+                format!("{en}{}", list.en),
+                format!("{zh}{}", list.zh),
             ));
         }
     }
@@ -329,7 +329,7 @@ fn explain(
         } else {
             Text::new(
                 format!("creates {slice} listing {}", list.en),
-                format!("创建列出 {} 的 {slice}", list.zh),
+                format!("创建 {slice},列出 {}", list.zh),
             )
         });
     }
@@ -369,6 +369,11 @@ fn explain(
         Text::new(
             format!("A slice holds at most {MAX_ENDPOINTS_PER_SLICE} endpoints, so the {total} endpoints of Service {name} ({ready} ready) take {slices_after} slices."),
             format!("一个切片最多容纳 {MAX_ENDPOINTS_PER_SLICE} 个端点,因此 Service {name} 的 {total} 个端点(其中 {ready} 个就绪)分布在 {slices_after} 个切片中。"),
+        )
+    } else if total == 0 {
+        Text::new(
+            format!("Service {name} has no endpoint left, and a Service without endpoints keeps one empty slice."),
+            format!("Service {name} 已没有端点,没有端点的 Service 保留一个空切片。"),
         )
     } else {
         Text::new(
