@@ -392,3 +392,41 @@ fn explain(
         ),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_slice_name_is_hashed_from_the_uid_and_skips_names_in_use() {
+        let first = slice_name("web", "uid-1", |_| false);
+        assert_eq!(first, format!("web-{}", suffix_for("uid-1")));
+        assert_eq!(first, slice_name("web", "uid-1", |_| false));
+        let second = slice_name("web", "uid-1", |n| n == first);
+        assert_ne!(second, first);
+        let third = slice_name("web", "uid-1", |n| n == first || n == second);
+        assert!(third != first && third != second);
+        for name in [&first, &second, &third] {
+            let suffix = name.strip_prefix("web-").unwrap_or("");
+            assert_eq!(suffix.len(), 5, "{name}");
+            assert!(suffix
+                .bytes()
+                .all(|b| b"bcdfghjklmnpqrstvwxz2456789".contains(&b)));
+        }
+        // Even with every hashed name taken, a free name is found.
+        let hashed: Vec<String> = (0..NAME_TRIES).map(hashed_name).collect();
+        assert_eq!(hashed[1], second);
+        let last = slice_name("web", "uid-1", |n| hashed.iter().any(|h| h == n));
+        assert!(!hashed.contains(&last), "{last}");
+    }
+
+    /// The k-th hashed candidate for `web` and `uid-1`.
+    fn hashed_name(k: usize) -> String {
+        let seed = if k == 0 {
+            "uid-1".to_string()
+        } else {
+            format!("uid-1/{k}")
+        };
+        format!("web-{}", suffix_for(&seed))
+    }
+}

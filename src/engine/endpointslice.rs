@@ -467,6 +467,9 @@ pub fn settled(
     if members.is_empty() {
         return matches!(existing, [only] if is_placeholder(only, service));
     }
+    // Without a named target port every pod's endpoint gets the same ports: a slice's
+    // ports are checked once rather than for each of its endpoints.
+    let same_ports = !ports_vary(service);
     let mut seen = vec![false; members.len()];
     let mut listed = 0;
     let mut hint = 0;
@@ -474,6 +477,13 @@ pub fn settled(
         if slice.address_type != ADDRESS_TYPE
             || !owned_by(slice, service)
             || labels_changed(slice, service)
+        {
+            return false;
+        }
+        if same_ports
+            && !members
+                .first()
+                .is_some_and(|p| ports_match(&slice.ports, service, p))
         {
             return false;
         }
@@ -495,7 +505,7 @@ pub fn settled(
             };
             if *once
                 || !endpoint_matches(endpoint, pod, service, nodes)
-                || !ports_match(&slice.ports, service, pod)
+                || (!same_ports && !ports_match(&slice.ports, service, pod))
             {
                 return false;
             }
