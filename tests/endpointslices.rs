@@ -3,7 +3,7 @@
 //! already there, a worse allocation, a port change repacking, labels, deprecated address
 //! types, another owner), and scenarios through the simulation: a StatefulSet of 250
 //! behind a headless Service, scaled down and up, a pod leaving, DNS across slices,
-//! several port maps, an empty Service, the Service deleted, and determinism.
+//! several port maps, an empty Service, the Service deleted, seeking, and determinism.
 
 use stsplay::engine::endpointslice::{
     self, Reconciled, MAX_ENDPOINTS_PER_SLICE, SERVICE_NAME_LABEL,
@@ -926,4 +926,35 @@ fn the_same_input_gives_the_same_slices_and_log() {
     let (names, log) = run_once();
     assert_eq!(names.len(), 3, "{names:?}");
     assert_eq!((names, log), run_once());
+}
+
+#[test]
+fn seeking_back_and_forth_restores_every_slice() {
+    // A step that creates, updates and deletes slices together is stored and redone like
+    // any other: seeking to it gives the slices a straight walk gave.
+    let yaml = scenario(150);
+    let mut sim = Simulation::new(3);
+    let mut at: Vec<(usize, Vec<EndpointSlice>)> = Vec::new();
+    for line in [
+        "kubectl apply -f web.yaml",
+        "kubectl scale statefulset web --replicas=40",
+        "kubectl scale statefulset web --replicas=0",
+    ] {
+        run(&mut sim, line, &yaml);
+        while sim.step() {
+            let last = sim.steps().last();
+            if last.is_some_and(|s| s.component == Component::EndpointSlice && s.changes.len() > 1)
+            {
+                at.push((sim.cursor(), slices(&sim, "nginx")));
+            }
+        }
+    }
+    assert!(at.len() >= 3, "{} steps wrote several slices", at.len());
+    let end = sim.cursor();
+    for (cursor, expected) in at.iter().rev().chain(at.iter()) {
+        sim.seek(*cursor);
+        assert_eq!(&slices(&sim, "nginx"), expected, "at step {cursor}");
+    }
+    sim.seek(end);
+    assert_eq!(slices(&sim, "nginx").len(), 1);
 }

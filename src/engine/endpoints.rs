@@ -28,8 +28,8 @@ fn suffix_for(seed: &str) -> String {
         .collect()
 }
 
-/// The EndpointSlice controller, one Service at a time: the first whose slice is not
-/// what it should be. A Service has work again when it changes, when a slice in its
+/// The EndpointSlice controller, one Service at a time: the first whose slices are not
+/// what they should be. A Service has work again when it changes, when a slice in its
 /// namespace changes, or when a pod there changes what its endpoint would say.
 pub const PASS: Part = Part {
     kinds: &[Kind::Service],
