@@ -2,7 +2,8 @@
 //! transcript and the step log out (re-bless with `UPDATE_EXPECT=1`). After every single
 //! step the driver checks the invariants: at most one pod per ordinal, under OrderedReady
 //! no pod whose predecessors are not all Running and Ready, no pod before its claims,
-//! every binding pointing both ways. Also: determinism, seeking, forking, and a seeded
+//! every binding pointing both ways, no EndpointSlice over 100 endpoints and no pod
+//! listed twice for one Service. Also: determinism, seeking, forking, and a seeded
 //! random driver.
 
 use expect_test::{expect, Expect};
@@ -61,6 +62,40 @@ fn check_invariants(world: &World, created: Option<&str>) -> Result<(), String> 
                         "{name} was created while {pred} is not Running and Ready (OrderedReady)"
                     ));
                 }
+            }
+        }
+    }
+    // A slice holds at most 100 endpoints, and no pod is listed twice for one Service.
+    let mut listed: BTreeMap<(String, String, String), String> = BTreeMap::new();
+    for object in world.of_kind(Kind::EndpointSlice) {
+        let Object::EndpointSlice(slice) = object else {
+            continue;
+        };
+        if slice.endpoints.len() > stsplay::engine::endpointslice::MAX_ENDPOINTS_PER_SLICE {
+            return Err(format!(
+                "EndpointSlice {} holds {} endpoints",
+                slice.metadata.name,
+                slice.endpoints.len()
+            ));
+        }
+        let service = slice
+            .metadata
+            .labels
+            .get("kubernetes.io/service-name")
+            .cloned()
+            .unwrap_or_default();
+        for endpoint in &slice.endpoints {
+            let pod = endpoint.target_ref.as_ref().and_then(|r| r.name.clone());
+            let key = (
+                object.namespace().to_string(),
+                service.clone(),
+                pod.unwrap_or_default(),
+            );
+            if let Some(other) = listed.insert(key.clone(), slice.metadata.name.clone()) {
+                return Err(format!(
+                    "pod {} is listed by both {other} and {} for Service {}",
+                    key.2, slice.metadata.name, key.1
+                ));
             }
         }
     }
@@ -204,7 +239,7 @@ fn the_tutorial_statefulset_comes_up_in_order() {
               18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
               19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-h5gbv
               20 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
-              21 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              21 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints, ports)
               22 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
               23 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
               24 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx
@@ -338,7 +373,7 @@ fn scaling_down_removes_the_highest_ordinals_one_at_a_time_and_keeps_claims() {
               18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
               19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-h5gbv
               20 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
-              21 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+              21 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints, ports)
               22 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
               23 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
               24 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx

@@ -615,6 +615,67 @@ fn endpoint_slices_and_endpoints() {
     ));
 }
 
+#[test]
+fn endpoints_gather_every_slice_of_a_service_by_its_ports() {
+    // A Service over 100 endpoints has several slices, and pods whose named port resolves
+    // differently have slices of their own: the Endpoints view has one subset per set of
+    // ports, each address with its subset's port.
+    let slices = [
+        slice(
+            "split-aaaaa",
+            "split",
+            &["10.244.1.2", "10.244.1.1"],
+            &[],
+            Some(8080),
+        ),
+        slice("split-bbbbb", "split", &["10.244.2.1"], &[], Some(9090)),
+        slice(
+            "split-ccccc",
+            "split",
+            &["10.244.1.3"],
+            &["10.244.1.4"],
+            Some(8080),
+        ),
+        slice("two-aaaaa", "two", &["10.244.5.1"], &[], Some(8080)),
+        slice("two-bbbbb", "two", &["10.244.6.1"], &[], Some(9090)),
+    ];
+    let services = [
+        service(
+            "split",
+            json!({"clusterIP": "10.96.0.30", "selector": {"app": "split"}, "ports": [{"port": 80, "targetPort": "http"}]}),
+        ),
+        service(
+            "two",
+            json!({"clusterIP": "10.96.0.31", "selector": {"app": "two"}, "ports": [{"port": 80, "targetPort": "http"}]}),
+        ),
+    ];
+    let service_refs: Vec<&Service> = services
+        .iter()
+        .filter_map(|o| match o {
+            Object::Service(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let slice_refs: Vec<&EndpointSlice> = slices
+        .iter()
+        .filter_map(|o| match o {
+            Object::EndpointSlice(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    expect![[r#"
+        NAME    ENDPOINTS                                                     AGE
+        split   10.244.1.1:8080,10.244.1.2:8080,10.244.1.3:8080 + 1 more...   10m
+        two     10.244.5.1:8080,10.244.6.1:9090                               10m
+    "#]]
+    .assert_eq(&kubectl::get_endpoints(
+        &service_refs,
+        &slice_refs,
+        &options(OutputFormat::Table),
+        NOW,
+    ));
+}
+
 fn node(name: &str, ready: &str, unschedulable: bool, labels: Value) -> Object {
     object(
         "Node",

@@ -2,7 +2,10 @@
 //! claim and volume beside it, labelled edges from the fields that make them.
 
 use expect_test::expect;
-use stsplay::manifest::{self, model::Object};
+use stsplay::manifest::model::{
+    Endpoint, EndpointConditions, EndpointSlice, Object, ObjectReference,
+};
+use stsplay::manifest::{self};
 use stsplay::present::graph::{layout, neighbour, Direction, Graph, BOX_H, BOX_W};
 
 fn pod(ordinal: u32, phase: &str, ready: bool, node: &str) -> String {
@@ -156,6 +159,88 @@ fn a_hundred_pods_are_grouped_and_keep_ordinal_order() {
             pair[1].title
         );
     }
+}
+
+#[test]
+fn every_slice_of_a_large_service_is_drawn_and_selects_the_pods_it_lists() {
+    let mut text: String = (0..250)
+        .map(|i| pod(i, "Running", true, "node-1"))
+        .collect();
+    text.push_str("apiVersion: v1\nkind: Service\nmetadata: {name: nginx, namespace: default}\nspec: {clusterIP: None, selector: {app: nginx}, ports: [{port: 80, name: web}]}\n---\n");
+    let parsed = manifest::parse(&text);
+    // 250 pods and their claims, and the Service.
+    assert_eq!(parsed.objects.len(), 501);
+    let mut objects: Vec<Object> = parsed.objects;
+    for (name, range) in [
+        ("nginx-aaaaa", 0..100),
+        ("nginx-bbbbb", 100..200),
+        ("nginx-ccccc", 200..250),
+    ] {
+        let mut slice = EndpointSlice::default();
+        slice.metadata.name = name.into();
+        slice.metadata.namespace = Some("default".into());
+        slice
+            .metadata
+            .labels
+            .insert("kubernetes.io/service-name".into(), "nginx".into());
+        slice.endpoints = range
+            .map(|i| Endpoint {
+                addresses: vec![format!("10.244.{i}.5")],
+                conditions: EndpointConditions {
+                    ready: Some(true),
+                    ..Default::default()
+                },
+                target_ref: Some(ObjectReference {
+                    kind: Some("Pod".into()),
+                    namespace: Some("default".into()),
+                    name: Some(format!("web-{i}")),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            })
+            .collect();
+        objects.push(Object::EndpointSlice(slice));
+    }
+    let objects: Vec<&Object> = objects.iter().collect();
+    let graph = layout(&objects);
+    let slices: Vec<(&str, i32, &str)> = graph
+        .nodes
+        .iter()
+        .filter(|n| n.id.kind.name() == "EndpointSlice")
+        .map(|n| (n.title.as_str(), n.y / (BOX_H + 12), n.detail.as_str()))
+        .collect();
+    assert_eq!(
+        slices,
+        [
+            ("nginx-aaaaa", 0, "100/100 ready"),
+            ("nginx-bbbbb", 1, "100/100 ready"),
+            ("nginx-ccccc", 2, "50/50 ready")
+        ]
+    );
+    let selected = |slice: &str| -> Vec<String> {
+        graph
+            .edges
+            .iter()
+            .filter(|e| e.from.name == slice && e.relation.label() == "selects")
+            .map(|e| e.to.name.clone())
+            .collect()
+    };
+    let group = "web-5 … web-246".to_string();
+    assert_eq!(
+        selected("nginx-aaaaa"),
+        ["web-0", "web-1", "web-2", "web-3", "web-4", &group]
+    );
+    assert_eq!(selected("nginx-bbbbb"), [group.as_str()]);
+    assert_eq!(
+        selected("nginx-ccccc"),
+        ["web-247", "web-248", "web-249", &group]
+    );
+    let owned = graph
+        .edges
+        .iter()
+        .filter(|e| e.from.name == "nginx" && e.relation.label() == "owns")
+        .count();
+    assert_eq!(owned, 3);
 }
 
 /// Follows arrow keys from the box titled `start`; returns the titles visited (`-` where

@@ -48,7 +48,7 @@ fn the_first_steps_of_the_tutorial() {
         kubelet                        18 00:00.0 kubelet/node-1               UpdateStatus       pod/web-0                          (status.conditions, status.containerStatuses, status.hostIP, status.startTime)
         endpointslice-controller       19 00:00.0 endpointslice-controller     Create             endpointslice.discovery.k8s.io/nginx-h5gbv
         kubelet                        20 00:01.0 kubelet/node-1               Pulling            pod/web-0                          Pulling image "nginx:1.27"
-        endpointslice-controller       21 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints)
+        endpointslice-controller       21 00:01.0 endpointslice-controller     Update             endpointslice.discovery.k8s.io/nginx-h5gbv (endpoints, ports)
         kubelet                        22 00:03.0 kubelet/node-1               Pulled             pod/web-0                          Successfully pulled image "nginx:1.27" in 2s (2s including waiting). Image size: 76629863 bytes.
         kubelet                        23 00:04.0 kubelet/node-1               Created            pod/web-0                          Created container: nginx
         kubelet                        24 00:04.0 kubelet/node-1               Started            pod/web-0                          Started container nginx"#]].assert_eq(&lines.join("\n"));

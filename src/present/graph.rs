@@ -423,6 +423,8 @@ struct Group {
     id: NodeId,
     /// The first pod it stands for, which gives its place in ordinal order.
     first: String,
+    /// The names of the pods it stands for.
+    pods: BTreeSet<String>,
     owner: NodeId,
     detail: String,
     status: Status,
@@ -503,6 +505,7 @@ fn groups(objects: &[&Object]) -> (BTreeSet<NodeId>, Vec<Group>) {
         }
         out.push(Group {
             first: first.metadata.name.clone(),
+            pods: crate::sort::set(middle.iter().map(|p| p.metadata.name.clone())),
             id: NodeId {
                 kind: Kind::Pod,
                 namespace: ns.clone(),
@@ -751,6 +754,26 @@ pub fn layout(objects: &[&Object]) -> Graph {
                     to: group.id.clone(),
                     relation: Relation::Owns,
                 });
+            }
+            // A slice that lists pods the group stands for selects the group: a Service
+            // over 100 endpoints has slices that list only such pods.
+            for (id, object) in &by_id {
+                let Object::EndpointSlice(slice) = object else {
+                    continue;
+                };
+                let lists = slice.endpoints.iter().any(|e| {
+                    e.target_ref
+                        .as_ref()
+                        .and_then(|r| r.name.as_ref())
+                        .is_some_and(|pod| group.pods.contains(pod))
+                });
+                if lists && id.namespace == group.id.namespace {
+                    edges.push(Edge {
+                        from: id.clone(),
+                        to: group.id.clone(),
+                        relation: Relation::Selects,
+                    });
+                }
             }
         }
     }

@@ -776,21 +776,20 @@ fn event_row(event: &Event, now_ms: i64) -> Vec<String> {
     ]
 }
 
-/// One Service's v1 Endpoints as the endpoints controller would build it from the
-/// Service's EndpointSlices: ready addresses, not-ready ones (terminating endpoints are
-/// left out), and the slice's ports.
-struct DerivedEndpoints {
+/// One subset of a Service's v1 Endpoints as the endpoints controller would build it from
+/// the Service's EndpointSlices: the addresses of the endpoints with the same ports, ready
+/// and not ready (terminating endpoints are left out), and those ports.
+struct Subset {
     ready: Vec<String>,
     not_ready: Vec<String>,
     ports: Vec<i64>,
 }
 
-fn derive_endpoints(service: &Service, slices: &[&EndpointSlice]) -> DerivedEndpoints {
-    let mut out = DerivedEndpoints {
-        ready: Vec::new(),
-        not_ready: Vec::new(),
-        ports: Vec::new(),
-    };
+/// The subsets of a Service's Endpoints: one per set of ports among its slices (a Service
+/// with more than 100 endpoints has several slices, and pods whose named port resolves
+/// differently have slices of their own), in the order the slices first show them.
+fn derive_endpoints(service: &Service, slices: &[&EndpointSlice]) -> Vec<Subset> {
+    let mut subsets: Vec<Subset> = Vec::new();
     let name = &service.metadata.name;
     let namespace = service.metadata.namespace.as_deref().unwrap_or("default");
     for slice in slices {
@@ -800,47 +799,66 @@ fn derive_endpoints(service: &Service, slices: &[&EndpointSlice]) -> DerivedEndp
             .get("kubernetes.io/service-name")
             .is_some_and(|n| n == name);
         let same_ns = slice.metadata.namespace.as_deref().unwrap_or("default") == namespace;
-        if !owned || !same_ns {
+        if !owned || !same_ns || slice.endpoints.is_empty() {
             continue;
         }
-        if out.ports.is_empty() {
-            out.ports = slice.ports.iter().filter_map(|p| p.port).collect();
-        }
+        let ports: Vec<i64> = slice.ports.iter().filter_map(|p| p.port).collect();
+        let at = match subsets.iter().position(|s| s.ports == ports) {
+            Some(at) => at,
+            None => {
+                subsets.push(Subset {
+                    ready: Vec::new(),
+                    not_ready: Vec::new(),
+                    ports,
+                });
+                subsets.len() - 1
+            }
+        };
+        let Some(subset) = subsets.get_mut(at) else {
+            continue;
+        };
         for endpoint in &slice.endpoints {
             let Some(address) = endpoint.addresses.first() else {
                 continue;
             };
             if endpoint.conditions.ready != Some(false) {
-                out.ready.push(address.clone());
+                subset.ready.push(address.clone());
             } else if endpoint.conditions.terminating != Some(true) {
-                out.not_ready.push(address.clone());
+                subset.not_ready.push(address.clone());
             }
         }
     }
-    crate::sort::ascending(&mut out.ready);
-    crate::sort::ascending(&mut out.not_ready);
-    out
+    subsets.retain(|s| !s.ready.is_empty() || !s.not_ready.is_empty());
+    for subset in &mut subsets {
+        crate::sort::ascending(&mut subset.ready);
+        crate::sort::ascending(&mut subset.not_ready);
+    }
+    subsets
 }
 
-/// ENDPOINTS of a v1 Endpoints: ready `ip:port` pairs (a bare IP without ports), at most
-/// three then ` + N more...`; `<none>` without any address.
+/// ENDPOINTS of a v1 Endpoints: ready `ip:port` pairs of each subset (a bare IP without
+/// ports), at most three then ` + N more...`; `<none>` without any subset.
 /// Upstream: k8s.io/kubernetes pkg/printers/internalversion/printers.go formatEndpoints
-fn format_endpoints(endpoints: &DerivedEndpoints) -> String {
-    if endpoints.ready.is_empty() && endpoints.not_ready.is_empty() {
+fn format_endpoints(subsets: &[Subset]) -> String {
+    if subsets.is_empty() {
         return "<none>".into();
     }
     let mut list = Vec::new();
-    if endpoints.ports.is_empty() {
-        list.extend(endpoints.ready.iter().cloned());
-    } else {
-        for port in &endpoints.ports {
-            for address in &endpoints.ready {
+    let mut count = 0;
+    for subset in subsets {
+        if subset.ports.is_empty() {
+            count += subset.ready.len();
+            list.extend(subset.ready.iter().take(3 - list.len().min(3)).cloned());
+            continue;
+        }
+        for port in &subset.ports {
+            count += subset.ready.len();
+            for address in subset.ready.iter().take(3 - list.len().min(3)) {
                 list.push(format!("{address}:{port}"));
             }
         }
     }
-    let count = list.len();
-    let text = list.iter().take(3).cloned().collect::<Vec<_>>().join(",");
+    let text = list.join(",");
     if count > 3 {
         return format!("{text} + {} more...", count - 3);
     }
