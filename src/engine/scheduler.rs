@@ -12,7 +12,7 @@ use super::queue::{volumes, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::storage::{self, BindingMode, ANN_SELECTED_NODE};
 use super::text::Text;
-use super::world::{key_of, volume_claim, World};
+use super::world::{first_owner, key_of, volume_claim, World};
 use crate::manifest::model::*;
 
 fn node_ready(node: &Node) -> bool {
@@ -281,31 +281,28 @@ fn schedule(world: &World, pod: &Pod) -> Decision {
             ),
         );
     }
-    // Score: spread pods of the same owner, then all pods, then name order. One pass over
-    // the pods counts both for every node that fits.
-    let owner = pod
-        .metadata
-        .owner_references
-        .first()
-        .map(|o| o.uid.as_str());
-    let mut load: std::collections::BTreeMap<&str, (usize, usize)> =
-        crate::sort::map(fits.iter().map(|n| (n.metadata.name.as_str(), (0, 0))));
-    for p in world.pods() {
-        if let Some((same_owner, all)) = p.spec.node_name.as_deref().and_then(|n| load.get_mut(n)) {
-            *all += 1;
-            if owner.is_some()
-                && p.metadata.owner_references.first().map(|o| o.uid.as_str()) == owner
-            {
-                *same_owner += 1;
-            }
+    // Score: spread pods of the same owner, then all pods, then name order. The world's
+    // index counts both per node (debug builds check it against the pods).
+    let owner = first_owner(pod);
+    #[cfg(debug_assertions)]
+    for node in &fits {
+        let name = node.metadata.name.as_str();
+        let on_node = world
+            .pods()
+            .filter(|p| p.spec.node_name.as_deref() == Some(name));
+        let (mut same, mut all) = (0, 0);
+        for p in on_node {
+            all += 1;
+            same += usize::from(owner.is_some() && first_owner(p) == owner);
         }
+        assert_eq!(world.node_load(name, owner), (same, all), "load of {name}");
     }
     let chosen = fits
         .iter()
         .copied()
         .min_by_key(|node| {
             let name = node.metadata.name.as_str();
-            let (same_owner, all) = load.get(name).copied().unwrap_or_default();
+            let (same_owner, all) = world.node_load(name, owner);
             (same_owner, all, name)
         })
         .cloned();

@@ -154,6 +154,8 @@ struct Index {
     volume_claims: Related,
     /// (uid, namespace, claim) for each claim.
     claim_uids: Related,
+    /// How many pods each node runs, by (node, uid of the pod's first ownerReference).
+    node_pods: BTreeMap<(Name, Option<Name>), usize>,
     /// Pods named `<parent>-<ordinal>`, by (namespace, parent).
     ordinal_pods: BTreeMap<(Name, Name), OrdinalPods>,
     /// Claims named `<prefix>-<ordinal>` (digits without a leading zero), by (namespace,
@@ -617,11 +619,23 @@ pub fn volume_claim(volume: &PersistentVolume) -> Option<(String, String)> {
     })
 }
 
+/// The uid of a pod's first ownerReference: the scheduler spreads pods with the same one.
+pub fn first_owner(pod: &Pod) -> Option<&str> {
+    pod.metadata
+        .owner_references
+        .first()
+        .map(|o| o.uid.as_str())
+}
+
 /// Whether two versions of an object (same kind, namespace and name) say the same to
-/// the indexes: a pod's volumes, a volume's claimRef.
+/// the indexes: a pod's volumes, node and first owner, a volume's claimRef.
 fn same_for_index(old: &Object, new: &Object) -> bool {
     match (old, new) {
-        (Object::Pod(a), Object::Pod(b)) => a.spec.volumes == b.spec.volumes,
+        (Object::Pod(a), Object::Pod(b)) => {
+            a.spec.volumes == b.spec.volumes
+                && a.spec.node_name == b.spec.node_name
+                && first_owner(a) == first_owner(b)
+        }
         (Object::PersistentVolume(a), Object::PersistentVolume(b)) => {
             let (a, b) = (a.spec.claim_ref.as_ref(), b.spec.claim_ref.as_ref());
             a.map(|r| (&r.namespace, &r.name)) == b.map(|r| (&r.namespace, &r.name))
@@ -697,6 +711,18 @@ impl Index {
             Object::Pod(pod) => {
                 for (ns, claim) in pod_claims(pod) {
                     relate(&mut self.claim_users, &ns, &claim, &pod.metadata.name, add);
+                }
+                if let Some(node) = &pod.spec.node_name {
+                    let key = (Name::from(node.as_str()), first_owner(pod).map(Name::from));
+                    let count = self.node_pods.entry(key.clone()).or_default();
+                    *count = if add {
+                        *count + 1
+                    } else {
+                        count.saturating_sub(1)
+                    };
+                    if *count == 0 {
+                        self.node_pods.remove(&key);
+                    }
                 }
             }
             Object::PersistentVolumeClaim(claim) => {
@@ -976,6 +1002,25 @@ impl World {
     /// The volumes a claim could bind, in name order: those without a claimRef, those
     /// reserved for it, and the one it names. A volume whose claimRef names another claim
     /// never matches, so matching against these gives the same answer as against all.
+    /// How many pods `node` runs: those whose first ownerReference has uid `owner` (none
+    /// when `owner` is `None`), and all of them.
+    pub fn node_load(&self, node: &str, owner: Option<&str>) -> (usize, usize) {
+        let node = Name::from(node);
+        let mut load = (0, 0);
+        for ((_, uid), count) in self
+            .index
+            .node_pods
+            .range((node.clone(), None)..)
+            .take_while(|((n, _), _)| *n == node)
+        {
+            load.1 += count;
+            if owner.is_some() && uid.as_deref() == owner {
+                load.0 += count;
+            }
+        }
+        load
+    }
+
     pub fn volumes_for(&self, claim: &PersistentVolumeClaim) -> Vec<&PersistentVolume> {
         let ns = claim.metadata.namespace.as_deref().unwrap_or("");
         let mut found: Vec<&PersistentVolume> = self.free_volumes().collect();
