@@ -299,20 +299,24 @@ impl Queues {
         self.now_ms = world.now_ms;
     }
 
-    /// Files what a step stored or removed (`World::take_touched`).
+    /// Files what a step stored or removed (`World::take_touched`). `also` names the
+    /// passes that must look at every object again (they read something else the step
+    /// changed).
     pub fn touched(
         &mut self,
         world: &World,
         parts: &[Part],
         touched: &[(Key, Option<Rc<Object>>)],
-        everything_else: bool,
+        also: &[bool],
     ) {
-        if self.queues.len() != parts.len()
-            || everything_else
-            || touched.iter().any(|(key, _)| global(key.0))
-        {
+        if self.queues.len() != parts.len() || touched.iter().any(|(key, _)| global(key.0)) {
             self.reset(world, parts);
             return;
+        }
+        for ((queue, part), again) in self.queues.iter_mut().zip(parts).zip(also) {
+            if *again {
+                queue.reset(world, part);
+            }
         }
         for (key, before) in touched {
             let after = world.get(key);

@@ -66,6 +66,12 @@ const CLOCK_SENSITIVE: [bool; 11] = [
     false, false, true, false, false, false, false, false, false, false, false,
 ];
 
+/// Passes that read which images the nodes have pulled (the kubelets): a pull gives
+/// them work again.
+const PULLS_READ: [bool; 11] = [
+    false, false, false, false, false, false, false, true, false, false, false,
+];
+
 /// Every component's decision in the fixed order, asking each about every object; the
 /// first act wins. Also what the idle ones wait for (at most `limit`) and their earliest timer.
 pub fn decide_all(world: &World, limit: usize) -> (Option<Act>, Vec<Text>, Option<i64>) {
@@ -198,8 +204,8 @@ impl Simulation {
         let mut step = step::apply(&mut self.world, act, index);
         let touched = self.world.take_touched();
         let pulled_changed = self.world.pulls() != pulled;
-        self.queues
-            .touched(&self.world, &PARTS, &touched, pulled_changed);
+        let also = PULLS_READ.map(|reads| reads && pulled_changed);
+        self.queues.touched(&self.world, &PARTS, &touched, &also);
         if let Some(before) = before_dns {
             let objects = dns_shared(&self.world, &scope);
             let after = dns_names(&objects);
