@@ -210,13 +210,19 @@ impl Queue {
     }
 
     fn mark(&mut self, world: &World, part: &Part, key: Key) {
+        let object = world.get(&key);
+        self.mark_stored(part, key, object);
+    }
+
+    /// `mark` for an object already read from the world (`None` when it is gone).
+    fn mark_stored(&mut self, part: &Part, key: Key, object: Option<&Object>) {
         if let Some((slot, timer)) = self.filed.remove(&key) {
             self.waits.remove(&slot);
             if let Some(t) = timer {
                 self.timers.remove(&(t, slot));
             }
         }
-        if let Some(prefix) = world.get(&key).and_then(|o| (part.slot)(o)) {
+        if let Some(prefix) = object.and_then(|o| (part.slot)(o)) {
             self.dirty.insert((prefix, key));
         }
     }
@@ -322,7 +328,7 @@ impl Queues {
             let after = world.get(key);
             for (queue, part) in self.queues.iter_mut().zip(parts) {
                 if part.kinds.contains(&key.0) {
-                    queue.mark(world, part, key.clone());
+                    queue.mark_stored(part, key.clone(), after);
                 }
                 let mut marks = Vec::new();
                 (part.touched)(world, key, before.as_deref(), after, &mut |k| marks.push(k));
