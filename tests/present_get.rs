@@ -518,6 +518,28 @@ fn slice(
     )
 }
 
+/// The Services and EndpointSlices among these objects, as `get_endpoints` takes them.
+fn services_and_slices<'a>(
+    services: &'a [Object],
+    slices: &'a [Object],
+) -> (Vec<&'a Service>, Vec<&'a EndpointSlice>) {
+    let services = services
+        .iter()
+        .filter_map(|o| match o {
+            Object::Service(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let slices = slices
+        .iter()
+        .filter_map(|o| match o {
+            Object::EndpointSlice(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    (services, slices)
+}
+
 #[test]
 fn endpoint_slices_and_endpoints() {
     let slices = [
@@ -573,20 +595,7 @@ fn endpoint_slices_and_endpoints() {
             json!({"clusterIP": "10.96.0.23", "ports": [{"port": 80}]}),
         ),
     ];
-    let service_refs: Vec<&Service> = services
-        .iter()
-        .filter_map(|o| match o {
-            Object::Service(s) => Some(s),
-            _ => None,
-        })
-        .collect();
-    let slice_refs: Vec<&EndpointSlice> = slices
-        .iter()
-        .filter_map(|o| match o {
-            Object::EndpointSlice(s) => Some(s),
-            _ => None,
-        })
-        .collect();
+    let (service_refs, slice_refs) = services_and_slices(&services, &slices);
     // §7.4 case 151: 3 ready `ip:80` then ` + N more...`; `<none>` without endpoints.
     expect![[r#"
         NAME      ENDPOINTS                                               AGE
@@ -649,20 +658,7 @@ fn endpoints_gather_every_slice_of_a_service_by_its_ports() {
             json!({"clusterIP": "10.96.0.31", "selector": {"app": "two"}, "ports": [{"port": 80, "targetPort": "http"}]}),
         ),
     ];
-    let service_refs: Vec<&Service> = services
-        .iter()
-        .filter_map(|o| match o {
-            Object::Service(s) => Some(s),
-            _ => None,
-        })
-        .collect();
-    let slice_refs: Vec<&EndpointSlice> = slices
-        .iter()
-        .filter_map(|o| match o {
-            Object::EndpointSlice(s) => Some(s),
-            _ => None,
-        })
-        .collect();
+    let (service_refs, slice_refs) = services_and_slices(&services, &slices);
     expect![[r#"
         NAME    ENDPOINTS                                                     AGE
         split   10.244.1.1:8080,10.244.1.2:8080,10.244.1.3:8080 + 1 more...   10m

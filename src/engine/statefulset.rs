@@ -220,6 +220,8 @@ struct View<'a> {
     hidden: usize,
     /// The set's uid as the group's pods share it.
     set_uid: Option<&'a Name>,
+    /// Each template's claims (see `claim_groups`).
+    claims: Vec<Option<&'a OrdinalClaims>>,
     /// The index group they come from, whose shared strings tell revisions apart.
     group: Option<&'a OrdinalPods>,
     /// The pods named for the set that have no controller.
@@ -283,37 +285,37 @@ fn ordinal_range(set: &StatefulSet) -> (i64, i64) {
     (start, start.saturating_add(simulated_replicas(set)))
 }
 
+/// Each volume claim template's claims `<template>-<set>-<ordinal>`, in template order.
+fn claim_groups<'a>(world: &'a World, set: &StatefulSet) -> Vec<Option<&'a OrdinalClaims>> {
+    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
+    let name = set.metadata.name.as_str();
+    set.spec
+        .volume_claim_templates
+        .iter()
+        .map(|t| world.ordinal_claims(ns, &format!("{}-{name}", t.metadata.name)))
+        .collect()
+}
+
 /// Whether a sync of this set can leave its settled pods out of the view: nothing about
 /// the set makes it read each pod (minReadySeconds, OnDelete, a deletion, a retention
 /// policy that owns claims, claims that have owners).
-fn may_hide(world: &World, set: &StatefulSet) -> bool {
-    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
-    let name = set.metadata.name.as_str();
+fn may_hide(set: &StatefulSet, claims: &[Option<&OrdinalClaims>]) -> bool {
     let strategy = set.spec.update_strategy.as_ref();
     set.spec.min_ready_seconds.unwrap_or(0) <= 0
         && strategy.and_then(|u| u.type_.as_deref()) != Some("OnDelete")
         && set.metadata.deletion_timestamp.is_none()
         && wanted_owner(set, false).is_none()
         && wanted_owner(set, true).is_none()
-        && set.spec.volume_claim_templates.iter().all(|t| {
-            world
-                .ordinal_claims(ns, &format!("{}-{name}", t.metadata.name))
-                .is_none_or(|c| !c.any_owners())
-        })
+        && claims.iter().flatten().all(|c| !c.any_owners())
 }
 
 /// The ordinals `(first, last)` every template has a claim for, when each template's
 /// claims run without a gap: then a pod in that span lacks no claim.
-fn claims_span(world: &World, set: &StatefulSet) -> Option<(i64, i64)> {
-    let ns = set.metadata.namespace.as_deref().unwrap_or("default");
-    let name = set.metadata.name.as_str();
-    set.spec
-        .volume_claim_templates
+fn claims_span(claims: &[Option<&OrdinalClaims>]) -> Option<(i64, i64)> {
+    claims
         .iter()
-        .try_fold((i64::MIN, i64::MAX), |(first, last), t| {
-            let (f, l) = world
-                .ordinal_claims(ns, &format!("{}-{name}", t.metadata.name))
-                .and_then(OrdinalClaims::span)?;
+        .try_fold((i64::MIN, i64::MAX), |(first, last), group| {
+            let (f, l) = group.and_then(OrdinalClaims::span)?;
             Some((first.max(f), last.min(l)))
         })
 }
@@ -331,9 +333,10 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet, hide: bool) -> View<'a> {
     let group = world.ordinal_pods(&ns, name);
     let set_uid = group.and_then(|g| g.shared(&uid));
     let (start, end) = ordinal_range(set);
+    let claims = claim_groups(world, set);
     let hiding = group
         .filter(|g| hide && g.shared_ordinals() == 0 && set_uid.is_some())
-        .filter(|_| may_hide(world, set));
+        .filter(|_| may_hide(set, &claims));
     let singly_owned =
         |f: &OrdinalPod| f.controllers == 1 && OrdinalPods::is(&f.controller, set_uid);
     // The set's counted pods, and those a sync may have work for.
@@ -353,7 +356,7 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet, hide: bool) -> View<'a> {
             picked.extend(g.unhealthy());
         } else {
             // A pending pod gets any claim that went missing.
-            let lacking = match claims_span(world, set) {
+            let lacking = match claims_span(&claims) {
                 Some((first, last)) => g.unhealthy_outside(first, last.saturating_add(1)),
                 None => g.unhealthy_outside(i64::MAX, i64::MAX),
             };
@@ -420,6 +423,7 @@ fn view<'a>(world: &'a World, set: &'a StatefulSet, hide: bool) -> View<'a> {
         hidden,
         set_uid,
         group,
+        claims,
         unowned,
         revisions,
     }
@@ -1086,14 +1090,11 @@ fn replicas_pass(
         .and_then(|r| r.partition)
         .unwrap_or(0);
     let templates = &set.spec.volume_claim_templates;
-    // Each template's claims `<template>-<set>-<ordinal>`: the names `claim_name` writes
-    // for an ordinal, digits without a leading zero.
-    let claims: Vec<Option<&OrdinalClaims>> = templates
-        .iter()
-        .map(|t| world.ordinal_claims(ns, &format!("{}-{name}", t.metadata.name)))
-        .collect();
+    // Each template's claims `<template>-<set>-<ordinal>` (the names `claim_name` writes
+    // for an ordinal, digits without a leading zero), as the view read them.
+    let claims = &v.claims;
     #[cfg(debug_assertions)]
-    check_claims(world, set, start, end, &claims);
+    check_claims(world, set, start, end, claims);
     // The claim of template `t` for an ordinal (never negative here).
     let claim_at = |t: usize, ordinal: i64| -> Option<&PersistentVolumeClaim> {
         claims.get(t).copied().flatten()?.get(ordinal)
