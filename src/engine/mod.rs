@@ -8,6 +8,7 @@
 //! periods, provisioning, minReadySeconds).
 
 pub mod api;
+pub mod chunked;
 pub mod command;
 pub mod dns;
 pub mod endpoints;

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 /// How often (in steps) the world is kept whole, so seeking redoes at most this many steps.
-const CHECKPOINT_EVERY: usize = 128;
+const CHECKPOINT_EVERY: usize = 64;
 /// Settling stops after this many steps…
 pub const SETTLE_MAX_STEPS: usize = 200_000;
 /// …or this much simulated time, and says so.

@@ -3,6 +3,7 @@
 //! namespaces and the `kubernetes` and `kube-dns` Services). Controllers read it; only
 //! `apply` in `sim.rs` and the API server in `api.rs` write it.
 
+use super::chunked::Chunked;
 use crate::manifest::model::*;
 use crate::time::{rfc3339, EPOCH_MS};
 use std::collections::{BTreeMap, BTreeSet};
@@ -87,9 +88,10 @@ impl Default for Timing {
 pub struct World {
     pub now_ms: i64,
     /// kind → namespace → name → object: lookups by `&str`, iteration in key order.
-    /// Objects are shared between copies of the world (checkpoints) until one is
-    /// written, so keeping a checkpoint costs a map of pointers, not a copy of every object.
-    objects: BTreeMap<Kind, BTreeMap<Name, BTreeMap<Name, Rc<Object>>>>,
+    /// Objects, and the chunks of names that hold them, are shared between copies of the
+    /// world (checkpoints) until one is written, so keeping a checkpoint costs a pointer
+    /// per chunk, not a copy of every entry.
+    objects: BTreeMap<Kind, BTreeMap<Name, Chunked<Name, Rc<Object>>>>,
     next_resource_version: u64,
     next_event: u64,
     pub rng: Rng,
@@ -99,7 +101,7 @@ pub struct World {
     /// Events by the uid of the object they are about, so components can ask "did I
     /// already say this?" without reading every event. Each list is shared between copies
     /// of the world until one of them changes it.
-    events_by_uid: BTreeMap<Name, Rc<Vec<EventEntry>>>,
+    events_by_uid: Chunked<Name, Rc<Vec<EventEntry>>>,
     /// Lookups derived from the objects, kept in step by every store and removal.
     index: Index,
     /// Every object stored or removed since the last `take_touched`, with what was there
@@ -139,7 +141,7 @@ pub type Name = Rc<str>;
 
 /// (namespace, name, related name) triples: one type for every index, so the
 /// WebAssembly build holds one copy of the ordered-set code for them.
-type Related = BTreeSet<(Name, Name, Name)>;
+type Related = Chunked<(Name, Name, Name), ()>;
 
 /// Lookups the controllers would otherwise find by reading every object.
 #[derive(Clone, Debug, Default)]
@@ -198,12 +200,12 @@ pub struct OrdinalPod {
 /// give it work and count the rest.
 #[derive(Clone, Debug, Default)]
 pub struct OrdinalPods {
-    by_ordinal: BTreeMap<(i64, Name), OrdinalPod>,
+    by_ordinal: Chunked<(i64, Name), OrdinalPod>,
     /// The entries that are not healthy (see `OrdinalPod::healthy`). (The same map type
     /// as `by_ordinal`, so the WebAssembly build holds one copy of its code.)
-    unhealthy: BTreeMap<(i64, Name), OrdinalPod>,
+    unhealthy: Chunked<(i64, Name), OrdinalPod>,
     /// The entries that are odd (see `OrdinalPod::odd`).
-    odd: BTreeMap<(i64, Name), OrdinalPod>,
+    odd: Chunked<(i64, Name), OrdinalPod>,
     /// The entries with one controller, counted by (controller, revision), in string order.
     tallies: Vec<Tally>,
     /// How many entries share their ordinal with another (`web-1` and `web-01`).
@@ -310,7 +312,7 @@ impl OrdinalPods {
                 .map(|(k, _)| k.clone())
                 .collect()
         };
-        let kept = |map: &BTreeMap<(i64, Name), OrdinalPod>| -> Vec<(i64, Name)> {
+        let kept = |map: &Chunked<(i64, Name), OrdinalPod>| -> Vec<(i64, Name)> {
             map.keys().cloned().collect()
         };
         assert_eq!(
@@ -426,7 +428,7 @@ impl OrdinalPods {
 
 /// The entries of `map` whose ordinal is below `start` or at least `end`, in order.
 fn outside(
-    map: &BTreeMap<(i64, Name), OrdinalPod>,
+    map: &Chunked<(i64, Name), OrdinalPod>,
     start: i64,
     end: i64,
 ) -> impl Iterator<Item = (i64, &OrdinalPod)> {
@@ -495,11 +497,11 @@ impl OrdinalPod {
 /// controller reads them at every sync.
 #[derive(Clone, Debug, Default)]
 pub struct OrdinalClaims {
-    by_ordinal: BTreeMap<i64, Rc<Object>>,
+    by_ordinal: Chunked<i64, Rc<Object>>,
     /// The claims with ownerReferences: under a retention policy that wants no owner, the
     /// only claims a sync may have to change. (The same map type as `by_ordinal`, so the
     /// WebAssembly build holds one copy of its code.)
-    with_owners: BTreeMap<i64, Rc<Object>>,
+    with_owners: Chunked<i64, Rc<Object>>,
 }
 
 impl OrdinalClaims {
@@ -562,7 +564,7 @@ fn claim_prefix_and_ordinal(name: &str) -> Option<(&str, i64)> {
 fn relate(map: &mut Related, namespace: &str, name: &str, item: &str, add: bool) {
     let triple = (namespace.into(), name.into(), item.into());
     if add {
-        map.insert(triple);
+        map.insert(triple, ());
     } else {
         map.remove(&triple);
     }
@@ -573,6 +575,7 @@ fn related<'a>(map: &'a Related, namespace: &str, name: &str) -> impl Iterator<I
     let from: (Name, Name, Name) = (namespace.into(), name.into(), "".into());
     let (ns, claim) = (from.0.clone(), from.1.clone());
     map.range(from..)
+        .map(|(key, _)| key)
         .take_while(move |(n, c, _)| *n == ns && *c == claim)
         .map(|(_, _, item)| &**item)
 }
@@ -582,6 +585,7 @@ fn under<'a>(map: &'a Related, first: &str) -> impl Iterator<Item = (&'a str, &'
     let from: (Name, Name, Name) = (first.into(), "".into(), "".into());
     let first = from.0.clone();
     map.range(from..)
+        .map(|(key, _)| key)
         .take_while(move |(f, _, _)| *f == first)
         .map(|(_, second, third)| (&**second, &**third))
 }
@@ -766,7 +770,7 @@ impl World {
             rng: Rng::new(seed),
             timing: Timing::default(),
             books: Rc::default(),
-            events_by_uid: BTreeMap::new(),
+            events_by_uid: Chunked::default(),
             index: Index::default(),
             touched: Vec::new(),
         }
@@ -1072,11 +1076,14 @@ impl World {
                 &e.message,
                 e.source.component.as_deref().unwrap_or(""),
             );
-            Rc::make_mut(self.events_by_uid.entry(uid.as_str().into()).or_default()).push((
-                says,
-                key.1.as_str().into(),
-                key.2.as_str().into(),
-            ));
+            let entry = (says, key.1.as_str().into(), key.2.as_str().into());
+            match self.events_by_uid.get_mut(uid.as_str()) {
+                Some(list) => Rc::make_mut(list).push(entry),
+                None => {
+                    self.events_by_uid
+                        .insert(uid.as_str().into(), Rc::new(vec![entry]));
+                }
+            }
         }
     }
 
