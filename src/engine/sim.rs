@@ -12,7 +12,7 @@ use super::step::{self, Act, Decision, Step};
 use super::text::Text;
 use super::world::{Redo, Timing, World};
 use super::{dns, endpoints, gc, kubelet, scheduler, statefulset, volume};
-use crate::manifest::model::{Kind, Object};
+use crate::manifest::model::{Endpoint, EndpointSlice, Kind, Object};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -190,13 +190,14 @@ impl Simulation {
         let scope = dns_scope(&self.world, &act);
         let before_dns = (!scope.is_empty()).then(|| {
             let objects = dns_shared(&self.world, &scope);
-            match self.dns_names.take() {
+            let names = match self.dns_names.take() {
                 Some(known) if same_objects(&known.objects, &objects) => {
                     debug_assert!(known.names == dns_names(&objects), "stale DNS names");
                     known.names
                 }
                 _ => dns_names(&objects),
-            }
+            };
+            DnsNames { objects, names }
         });
         let now = self.world.now_ms;
         let index = self.cursor + 1;
@@ -206,14 +207,33 @@ impl Simulation {
         let pulled_changed = self.world.pulls() != pulled;
         let also = PULLS_READ.map(|reads| reads && pulled_changed);
         self.queues.touched(&self.world, &PARTS, &touched, &also);
-        if let Some(before) = before_dns {
+        if let Some(DnsNames {
+            objects: before,
+            mut names,
+        }) = before_dns
+        {
             let objects = dns_shared(&self.world, &scope);
-            let after = dns_names(&objects);
-            step.dns = dns::changes(&before, &after);
-            self.dns_names = Some(DnsNames {
-                objects,
-                names: after,
-            });
+            #[cfg(debug_assertions)]
+            let names_before = names.clone();
+            step.dns = match slices_changed(&before, &objects) {
+                Some((service, gone, new)) => dns_diff(&mut names, service, &gone, &new),
+                None => {
+                    let after = dns_names(&objects);
+                    let changes = dns::changes(&names, &after);
+                    names = after;
+                    changes
+                }
+            };
+            #[cfg(debug_assertions)]
+            {
+                let after = dns_names(&objects);
+                assert!(names == after, "DNS names diffed wrong");
+                assert!(
+                    step.dns == dns::changes(&names_before, &after),
+                    "DNS changes"
+                );
+            }
+            self.dns_names = Some(DnsNames { objects, names });
         }
         step.waits = waits;
         self.steps.push(step);
@@ -455,6 +475,160 @@ fn dns_names(objects: &[Rc<Object>]) -> BTreeMap<String, Vec<String>> {
     dns::names(&dns::Dns::records_only(objects.iter().map(|o| &**o)))
 }
 
+/// When the objects a DNS diff reads are one Service, the same stored object before and
+/// after, and its EndpointSlices: the Service, the slices that went or were replaced, and
+/// the slices that came or replace them (stored objects compared by address).
+#[allow(clippy::type_complexity)]
+fn slices_changed<'a>(
+    before: &'a [Rc<Object>],
+    after: &'a [Rc<Object>],
+) -> Option<(&'a Rc<Object>, Vec<&'a Rc<Object>>, Vec<&'a Rc<Object>>)> {
+    let ([service, old @ ..], [same, new @ ..]) = (before, after) else {
+        return None;
+    };
+    let slices = |list: &[Rc<Object>]| list.iter().all(|o| matches!(**o, Object::EndpointSlice(_)));
+    if !Rc::ptr_eq(service, same) || !matches!(**service, Object::Service(_)) {
+        return None;
+    }
+    if !slices(old) || !slices(new) {
+        return None;
+    }
+    let missing = |from: &'a [Rc<Object>], other: &'a [Rc<Object>]| -> Vec<&'a Rc<Object>> {
+        from.iter()
+            .filter(|o| !other.iter().any(|x| Rc::ptr_eq(o, x)))
+            .collect()
+    };
+    Some((service, missing(old, new), missing(new, old)))
+}
+
+/// Brings a Service's DNS names from before a step to after it from the slices it
+/// changed, and says what changed. Each name's answers are the addresses every endpoint
+/// gives it, so the endpoints that went can be taken out and those that came put in
+/// without reading the rest: an endpoint in both a slice that went and one that came
+/// (most of them, when a slice is rewritten for one pod) changes nothing.
+fn dns_diff<'a>(
+    names: &mut BTreeMap<String, Vec<String>>,
+    service: &Rc<Object>,
+    gone: &[&'a Rc<Object>],
+    new: &[&'a Rc<Object>],
+) -> Vec<Text> {
+    let endpoints = |slices: &[&'a Rc<Object>]| -> Vec<&'a Endpoint> {
+        slices
+            .iter()
+            .filter_map(|o| match &***o {
+                Object::EndpointSlice(s) => Some(s.endpoints.iter()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    };
+    let (went, came) = (endpoints(gone), endpoints(new));
+    // Same endpoints, usually in the same order: each that came cancels one that went.
+    let mut taken = vec![false; went.len()];
+    let mut next = 0;
+    let came: Vec<Endpoint> = came
+        .into_iter()
+        .filter(|endpoint| {
+            let free = |at: &usize| !taken.get(*at).copied().unwrap_or(true);
+            // The first address tells most endpoints apart before a full comparison.
+            let same = |at: &usize| {
+                went.get(*at).is_some_and(|e| {
+                    e.addresses.first() == endpoint.addresses.first() && e == endpoint
+                })
+            };
+            let at = Some(next)
+                .filter(|at| free(at) && same(at))
+                .or_else(|| (0..went.len()).find(|at| free(at) && same(at)));
+            match at.and_then(|at| Some((at, taken.get_mut(at)?))) {
+                Some((at, flag)) => {
+                    *flag = true;
+                    next = at + 1;
+                    false
+                }
+                None => true,
+            }
+        })
+        .cloned()
+        .collect();
+    let went: Vec<Endpoint> = went
+        .into_iter()
+        .zip(&taken)
+        .filter(|(_, taken)| !**taken)
+        .map(|(endpoint, _)| endpoint.clone())
+        .collect();
+    let Some(Object::EndpointSlice(like)) = gone.first().or(new.first()).map(|o| &***o) else {
+        return Vec::new();
+    };
+    let base = dns_names(std::slice::from_ref(service));
+    let share = |endpoints: Vec<Endpoint>| {
+        let slice = Object::EndpointSlice(EndpointSlice {
+            metadata: like.metadata.clone(),
+            endpoints,
+            ..EndpointSlice::default()
+        });
+        let mut share = dns_names(&[service.clone(), Rc::new(slice)]);
+        for (name, ips) in &base {
+            take_answers(&mut share, name, ips);
+        }
+        share
+    };
+    let gone = [share(went)];
+    let new = [share(came)];
+    let touched = crate::sort::set(gone.iter().chain(&new).flat_map(|share| share.keys()));
+    let part = |names: &BTreeMap<String, Vec<String>>| {
+        let mut part = BTreeMap::new();
+        for name in &touched {
+            if let Some(answers) = names.get(*name) {
+                part.insert((*name).clone(), answers.clone());
+            }
+        }
+        part
+    };
+    let before = part(names);
+    for share in &gone {
+        for (name, ips) in share {
+            take_answers(names, name, ips);
+        }
+    }
+    for share in &new {
+        for (name, ips) in share {
+            let answers = names.entry(name.clone()).or_default();
+            *answers = merged(std::mem::take(answers), ips);
+        }
+    }
+    dns::changes(&before, &part(names))
+}
+
+/// Takes one of each of `ips` out of the answers for `name`, and the name when none are
+/// left. Both lists are sorted.
+fn take_answers(names: &mut BTreeMap<String, Vec<String>>, name: &str, ips: &[String]) {
+    let Some(answers) = names.get_mut(name) else {
+        return;
+    };
+    let mut ips = ips.iter().peekable();
+    answers.retain(|answer| {
+        while ips.next_if(|ip| *ip < answer).is_some() {}
+        ips.next_if(|ip| *ip == answer).is_none()
+    });
+    if answers.is_empty() {
+        names.remove(name);
+    }
+}
+
+/// Two sorted lists as one sorted list.
+fn merged(old: Vec<String>, ips: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(old.len() + ips.len());
+    let mut ips = ips.iter().peekable();
+    for answer in old {
+        while let Some(ip) = ips.next_if(|ip| **ip < answer) {
+            out.push(ip.clone());
+        }
+        out.push(answer);
+    }
+    out.extend(ips.cloned());
+    out
+}
+
 /// Whether two lists hold the very same stored objects, in order: then their DNS names
 /// are the same too.
 fn same_objects(a: &[Rc<Object>], b: &[Rc<Object>]) -> bool {
@@ -526,6 +700,38 @@ spec:
     /// indexes.
     fn snapshot(world: &World) -> String {
         format!("{world:?}")
+    }
+
+    /// A slice's answers come out one of each (duplicates stay counted) and go in sorted,
+    /// and a name with no answers left goes.
+    #[test]
+    fn answers_are_taken_out_and_merged_in_as_counted_lists() {
+        let list = |ips: &[&str]| ips.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut names = BTreeMap::from([
+            (
+                "web".to_string(),
+                list(&["10.0.0.1", "10.0.0.2", "10.0.0.2", "10.0.0.3"]),
+            ),
+            ("web-0.web".to_string(), list(&["10.0.0.1"])),
+        ]);
+        take_answers(
+            &mut names,
+            "web",
+            &list(&["10.0.0.2", "10.0.0.3", "10.0.0.9"]),
+        );
+        take_answers(&mut names, "web-0.web", &list(&["10.0.0.1"]));
+        take_answers(&mut names, "missing", &list(&["10.0.0.1"]));
+        assert_eq!(
+            names,
+            BTreeMap::from([("web".to_string(), list(&["10.0.0.1", "10.0.0.2"]))])
+        );
+        assert_eq!(
+            merged(
+                list(&["10.0.0.1", "10.0.0.3"]),
+                &list(&["10.0.0.0", "10.0.0.3", "10.0.0.4"])
+            ),
+            list(&["10.0.0.0", "10.0.0.1", "10.0.0.3", "10.0.0.3", "10.0.0.4"])
+        );
     }
 
     /// Seeking forward past checkpoints restores the nearest one and redoes the steps from
