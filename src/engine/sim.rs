@@ -572,9 +572,8 @@ fn dns_diff<'a>(
         }
         share
     };
-    let gone = [share(went)];
-    let new = [share(came)];
-    let touched = crate::sort::set(gone.iter().chain(&new).flat_map(|share| share.keys()));
+    let (went, came) = (share(went), share(came));
+    let touched = crate::sort::set(went.keys().chain(came.keys()));
     let part = |names: &BTreeMap<String, Vec<String>>| {
         let mut part = BTreeMap::new();
         for name in &touched {
@@ -585,16 +584,12 @@ fn dns_diff<'a>(
         part
     };
     let before = part(names);
-    for share in &gone {
-        for (name, ips) in share {
-            take_answers(names, name, ips);
-        }
+    for (name, ips) in &went {
+        take_answers(names, name, ips);
     }
-    for share in &new {
-        for (name, ips) in share {
-            let answers = names.entry(name.clone()).or_default();
-            *answers = merged(std::mem::take(answers), ips);
-        }
+    for (name, ips) in &came {
+        let answers = names.entry(name.clone()).or_default();
+        *answers = merged(std::mem::take(answers), ips);
     }
     dns::changes(&before, &part(names))
 }
