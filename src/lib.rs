@@ -14,3 +14,4 @@ pub mod sort;
 pub mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod vecmap;

@@ -7,7 +7,6 @@
 //! `slice::sort_by`: stable, and deterministic for equal elements.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `items` stably by `compare`, like `slice::sort_by`.
 ///
@@ -37,22 +36,6 @@ pub fn by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sorts `items` stably in ascending order, like `slice::sort`.
 pub fn ascending<T: Ord>(items: &mut [T]) {
     by(items, T::cmp);
-}
-
-/// Collects into a set by inserting one item after another. `collect()` into a
-/// `BTreeSet` or `BTreeMap` sorts its items first, with a copy of the standard sort per type.
-pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
-}
-
-/// Collects pairs into a map by inserting one after another (a later key wins, as with
-/// `collect()`); see [`set`].
-pub fn map<K: Ord, V>(items: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    map.extend(items);
-    map
 }
 
 /// The swaps that put `len` elements in stable order under `compare` (given positions).

@@ -208,6 +208,22 @@ fn slices_are_sorted_through_one_compiled_copy() {
 }
 
 #[test]
+fn ordered_maps_are_sorted_vecs() {
+    // The tests of the two maps check them against the standard ones.
+    let own = ["src/vecmap.rs", "src/engine/chunked.rs"]
+        .map(|p| Path::new(env!("CARGO_MANIFEST_DIR")).join(p));
+    let files: Vec<_> = rust_files("src")
+        .into_iter()
+        .filter(|p| !own.contains(p))
+        .collect();
+    assert_none(check(
+        &files,
+        &["BTreeMap", "BTreeSet"],
+        "use crate::vecmap or the engine's chunked map (the standard B-tree compiles its node code into the bundle once per key and value type)",
+    ));
+}
+
+#[test]
 fn no_unicode_case_mapping_in_the_bundle() {
     assert_none(check(
         &rust_files("src"),

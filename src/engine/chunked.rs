@@ -9,6 +9,7 @@
 //! since. A chunk is a sorted `Vec`, searched by bisection: for a few dozen entries that
 //! is as fast as a tree, and much less code in the WebAssembly build.
 
+use crate::vecmap::within;
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::{Bound, RangeBounds};
@@ -225,6 +226,68 @@ impl<K: Ord + Clone, V: Clone> Chunked<K, V> {
     }
 }
 
+/// An ordered set on [`Chunked`]: its copies share their chunks the same way.
+pub struct ChunkedSet<T>(Chunked<T, ()>);
+
+impl<T> Default for ChunkedSet<T> {
+    fn default() -> Self {
+        ChunkedSet(Chunked::default())
+    }
+}
+
+impl<T: Clone> Clone for ChunkedSet<T> {
+    fn clone(&self) -> Self {
+        ChunkedSet(self.0.clone())
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for ChunkedSet<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl<T> ChunkedSet<T> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every item, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+        self.0.keys()
+    }
+
+    pub fn first(&self) -> Option<&T> {
+        self.0.first_key_value().map(|(k, _)| k)
+    }
+}
+
+impl<T: Ord + Clone> ChunkedSet<T> {
+    /// Adds `item`; `false` when it was there already.
+    pub fn insert(&mut self, item: T) -> bool {
+        self.0.insert(item, ()).is_none()
+    }
+
+    /// Removes `item`; `false` when it was not there.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.0.remove(item).is_some()
+    }
+
+    pub fn contains<Q: Ord + ?Sized>(&self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.0.contains_key(item)
+    }
+}
+
 /// The chunk itself if no other copy holds it, else a copy of it with room for one more
 /// entry (so that an insert does not grow it again).
 fn writable<K: Clone, V: Clone>(chunk: &mut Chunk<K, V>) -> &mut Vec<(K, V)> {
@@ -234,24 +297,6 @@ fn writable<K: Clone, V: Clone>(chunk: &mut Chunk<K, V>) -> &mut Vec<(K, V)> {
         *chunk = Rc::new(copy);
     }
     Rc::make_mut(chunk)
-}
-
-/// The entries of a sorted chunk whose keys are in `range`.
-fn within<'a, K: Borrow<Q>, V, Q: Ord + ?Sized, R: RangeBounds<Q>>(
-    entries: &'a [(K, V)],
-    range: &R,
-) -> &'a [(K, V)] {
-    let after = |bound: Bound<&Q>, end: bool| match bound {
-        Bound::Included(q) if end => entries.partition_point(|(k, _)| k.borrow() <= q),
-        Bound::Included(q) => entries.partition_point(|(k, _)| k.borrow() < q),
-        Bound::Excluded(q) if end => entries.partition_point(|(k, _)| k.borrow() < q),
-        Bound::Excluded(q) => entries.partition_point(|(k, _)| k.borrow() <= q),
-        Bound::Unbounded if end => entries.len(),
-        Bound::Unbounded => 0,
-    };
-    let from = after(range.start_bound(), false);
-    let to = after(range.end_bound(), true);
-    entries.get(from..to.max(from)).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -340,6 +385,32 @@ mod tests {
         assert_eq!(copy.get(&500), Some(&0));
         assert_eq!(copy.get(&501), None);
         assert_eq!(format!("{:?}", map.clone()), format!("{map:?}"));
+    }
+
+    /// The set on the chunked map agrees with the standard set over a seeded run that
+    /// splits and joins chunks, and its copies share chunks too.
+    #[test]
+    fn a_chunked_set_agrees_with_the_standard_one() {
+        let mut rng = Rng::new(3);
+        let mut ours: ChunkedSet<u32> = ChunkedSet::default();
+        let mut std = std::collections::BTreeSet::new();
+        for round in 0..5_000 {
+            let item = rng.below(400);
+            if rng.below(3) < if round < 2_500 { 2 } else { 1 } {
+                assert_eq!(ours.insert(item), std.insert(item));
+            } else {
+                assert_eq!(ours.remove(&item), std.remove(&item));
+            }
+            assert_eq!(ours.contains(&item), std.contains(&item));
+            assert_eq!(ours.len(), std.len());
+            assert_eq!(ours.first(), std.first());
+        }
+        assert!(ours.iter().eq(std.iter()));
+        assert!(ours.iter().rev().eq(std.iter().rev()));
+        let copy = ours.clone();
+        ours.insert(1_000);
+        assert!(!copy.contains(&1_000));
+        assert_eq!(format!("{copy:?}"), format!("{std:?}"));
     }
 
     /// Maps holding the same entries print the same, whatever their chunks.

@@ -11,7 +11,7 @@
 //! `SRV`; kubernetes/dns docs/specification.md; kubelet pkg/kubelet/network/dns/dns.go.
 
 use crate::manifest::model::{EndpointSlice, Object, Pod, Service};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vecmap::{VecMap, VecSet};
 
 /// The cluster domain.
 pub const ZONE: &str = "cluster.local";
@@ -187,15 +187,15 @@ struct Address {
 /// The records of the cluster at one moment.
 #[derive(Clone, Debug, Default)]
 pub struct Dns {
-    namespaces: BTreeSet<String>,
+    namespaces: VecSet<String>,
     /// (namespace, name) → Service.
-    services: BTreeMap<(String, String), Service>,
+    services: VecMap<(String, String), Service>,
     /// (namespace, service) → ready addresses, in endpoint order.
-    ready: BTreeMap<(String, String), Vec<Address>>,
+    ready: VecMap<(String, String), Vec<Address>>,
     /// (namespace, pod name) → pod, for the explainer.
-    pods: BTreeMap<(String, String), Pod>,
+    pods: VecMap<(String, String), Pod>,
     /// Every EndpointSlice endpoint, ready or not, for the explainer: (ns, svc) → (pod, ready).
-    listed: BTreeMap<(String, String), Vec<(String, bool)>>,
+    listed: VecMap<(String, String), Vec<(String, bool)>>,
 }
 
 fn key(namespace: &str, name: &str) -> (String, String) {
@@ -1165,7 +1165,7 @@ fn statefulsets(objects: &[&Object], namespace: &str) -> Vec<(String, String)> {
 /// "Did you mean …?" for a name close to one that exists in the namespace.
 fn did_you_mean<V>(
     word: &str,
-    names: &BTreeMap<(String, String), V>,
+    names: &VecMap<(String, String), V>,
     namespace: &str,
 ) -> Option<Text> {
     let close = closest(
@@ -1231,8 +1231,8 @@ pub fn pod_hostnames(pod: &Pod) -> (String, String) {
 
 /// Every name the cluster DNS answers at this moment with its addresses, for the DNS panel
 /// and for showing what changed between two steps: (name, sorted addresses).
-pub fn names(dns: &Dns) -> BTreeMap<String, Vec<String>> {
-    let mut out = BTreeMap::new();
+pub fn names(dns: &Dns) -> VecMap<String, Vec<String>> {
+    let mut out = VecMap::new();
     for ((ns, name), svc) in &dns.services {
         let service = Dns::service_name(ns, name);
         if is_external_name(svc) {
@@ -1289,11 +1289,11 @@ fn sorted_difference<'a>(old: &'a [String], new: &'a [String]) -> (Vec<&'a str>,
 /// What changed in the names DNS answers between two moments, one sentence per name, for
 /// the step that caused it (`web-1.nginx.default.svc.cluster.local now answers 10.244.2.3`).
 pub fn changes(
-    before: &BTreeMap<String, Vec<String>>,
-    after: &BTreeMap<String, Vec<String>>,
+    before: &VecMap<String, Vec<String>>,
+    after: &VecMap<String, Vec<String>>,
 ) -> Vec<Text> {
     let mut out = Vec::new();
-    let names = crate::sort::set(before.keys().chain(after.keys()));
+    let names: VecSet<&String> = before.keys().chain(after.keys()).collect();
     for name in names {
         match (before.get(name), after.get(name)) {
             (None, Some(ips)) => {
@@ -1362,8 +1362,8 @@ mod tests {
             ips
         };
         let name = "web.default.svc.cluster.local";
-        let before = BTreeMap::from([(name.to_string(), ips(10..21))]);
-        let mut after = BTreeMap::from([(name.to_string(), ips(11..23))]);
+        let before = VecMap::from([(name.to_string(), ips(10..21))]);
+        let mut after = VecMap::from([(name.to_string(), ips(11..23))]);
         let text = changes(&before, &after);
         assert_eq!(
             text[0].en,
@@ -1391,7 +1391,7 @@ mod tests {
             text[0].en
         );
         // Short answers keep listing both sides.
-        let short = |r| BTreeMap::from([(name.to_string(), ips(r))]);
+        let short = |r| VecMap::from([(name.to_string(), ips(r))]);
         assert_eq!(
             changes(&short(1..3), &short(1..4))[0].en,
             format!("{name} now answers 10.244.0.1, 10.244.0.2, 10.244.0.3 (was 10.244.0.1, 10.244.0.2)")
@@ -1436,7 +1436,7 @@ mod tests {
 
     #[test]
     fn changes_between_moments() {
-        let before: BTreeMap<String, Vec<String>> = [
+        let before: VecMap<String, Vec<String>> = [
             (
                 "nginx.default.svc.cluster.local".to_string(),
                 vec!["10.244.1.6".to_string()],

@@ -13,7 +13,7 @@ use super::step::{Act, Component, Decision, Write};
 use super::text::{self, Text};
 use super::world::{key_of, Key, World};
 use crate::manifest::model::*;
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 /// Five characters from the API server's generateName alphabet, derived from the Service's
 /// uid so the name is stable across replays.
@@ -213,8 +213,8 @@ fn ready_summary<'a>(endpoints: impl Iterator<Item = &'a Endpoint>) -> Text {
 /// What an update did to a slice: the pods it added and removed, and those whose
 /// endpoint changed (became ready, stopped being ready, or otherwise).
 fn update_summary(before: Option<&EndpointSlice>, after: &EndpointSlice) -> Text {
-    let old: BTreeMap<&str, &Endpoint> = before.map(|b| pods_in(b).collect()).unwrap_or_default();
-    let new: BTreeMap<&str, &Endpoint> = pods_in(after).collect();
+    let old: VecMap<&str, &Endpoint> = before.map(|b| pods_in(b).collect()).unwrap_or_default();
+    let new: VecMap<&str, &Endpoint> = pods_in(after).collect();
     let mut added = Vec::new();
     let mut ready = Vec::new();
     let mut unready = Vec::new();

@@ -8,11 +8,11 @@
 //! Asking a pass through its queue gives the same answer as asking it about every
 //! object (`full`); debug builds check this at every step.
 
+use super::chunked::{Chunked, ChunkedSet};
 use super::step::Decision;
 use super::text::Text;
 use super::world::{key_of, Key, World};
 use crate::manifest::model::{Condition, Kind, Object, ObjectMeta, PersistentVolume, Pod};
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 /// How many of the things components wait for a step keeps (the log shows three).
@@ -125,8 +125,8 @@ impl PartialEq for MetaAsRead<'_> {
 }
 
 /// Every object a part visits, in its order.
-fn slots(world: &World, part: &Part) -> BTreeSet<Slot> {
-    let mut slots = BTreeSet::new();
+fn slots(world: &World, part: &Part) -> ChunkedSet<Slot> {
+    let mut slots = ChunkedSet::default();
     for kind in part.kinds {
         for object in world.of_kind(*kind) {
             if let Some(prefix) = (part.slot)(object) {
@@ -156,8 +156,8 @@ impl Idle {
 
 /// A pass's decision from every object it visits, in order.
 pub fn full(world: &World, part: &Part, idle: &mut Idle, limit: usize) -> Option<Decision> {
-    for (_, key) in slots(world, part) {
-        match (part.one)(world, &key) {
+    for (_, key) in slots(world, part).iter() {
+        match (part.one)(world, key) {
             Decision::Act(act) => return Some(Decision::Act(act)),
             Decision::Idle { waits, next_ms } => idle.add(waits, next_ms, limit),
         }
@@ -192,13 +192,13 @@ pub fn in_order(
 #[derive(Clone, Debug, Default)]
 struct Queue {
     /// Objects to look at again, in the pass's order.
-    dirty: BTreeSet<Slot>,
+    dirty: ChunkedSet<Slot>,
     /// Objects looked at since they last changed that wait for something.
-    waits: BTreeMap<Slot, Vec<Text>>,
+    waits: Chunked<Slot, Vec<Text>>,
     /// Objects looked at since they last changed that wait for a time.
-    timers: BTreeSet<(i64, Slot)>,
+    timers: ChunkedSet<(i64, Slot)>,
     /// Where each object with waits or a timer is filed.
-    filed: BTreeMap<Key, (Slot, Option<i64>)>,
+    filed: Chunked<Key, (Slot, Option<i64>)>,
 }
 
 impl Queue {

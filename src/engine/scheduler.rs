@@ -193,7 +193,7 @@ fn schedule(world: &World, pod: &Pod) -> Decision {
         );
     }
     // Filter nodes.
-    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut reasons: crate::vecmap::VecMap<String, usize> = Default::default();
     let mut fits: Vec<&Node> = Vec::new();
     for node in nodes {
         if !node_ready(node) {

@@ -13,7 +13,7 @@ use super::text::Text;
 use super::world::{Redo, Timing, World};
 use super::{dns, endpoints, gc, kubelet, scheduler, statefulset, volume};
 use crate::manifest::model::{Endpoint, EndpointSlice, Kind, Object};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vecmap::{VecMap, VecSet};
 use std::rc::Rc;
 
 /// How often (in steps) the world is kept whole, so seeking redoes at most this many steps.
@@ -122,7 +122,7 @@ pub struct Simulation {
 #[derive(Clone, Debug)]
 struct DnsNames {
     objects: Vec<Rc<Object>>,
-    names: BTreeMap<String, Vec<String>>,
+    names: VecMap<String, Vec<String>>,
 }
 
 impl Simulation {
@@ -409,8 +409,8 @@ fn is_noop(world: &World, act: &Act) -> bool {
 
 /// The Services whose DNS names an act may change, as (namespace, name): those it writes
 /// and those whose EndpointSlices it writes (labelled before or after).
-fn dns_scope(world: &World, act: &Act) -> BTreeSet<(String, String)> {
-    let mut scope = BTreeSet::new();
+fn dns_scope(world: &World, act: &Act) -> VecSet<(String, String)> {
+    let mut scope = VecSet::new();
     let mut add = |ns: &str, object: &Object| match object {
         Object::Service(s) => {
             scope.insert((ns.to_string(), s.metadata.name.clone()));
@@ -448,7 +448,7 @@ fn dns_scope(world: &World, act: &Act) -> BTreeSet<(String, String)> {
 
 /// The objects the DNS records of these Services are made from: the Services and their
 /// EndpointSlices. Other names cannot change, so the rest of the world need not be read.
-fn dns_shared(world: &World, scope: &BTreeSet<(String, String)>) -> Vec<Rc<Object>> {
+fn dns_shared(world: &World, scope: &VecSet<(String, String)>) -> Vec<Rc<Object>> {
     let mut objects = Vec::new();
     for (ns, name) in scope {
         let service = (Kind::Service, ns.clone(), name.clone());
@@ -471,7 +471,7 @@ fn dns_shared(world: &World, scope: &BTreeSet<(String, String)>) -> Vec<Rc<Objec
 }
 
 /// The names DNS answers from these objects.
-fn dns_names(objects: &[Rc<Object>]) -> BTreeMap<String, Vec<String>> {
+fn dns_names(objects: &[Rc<Object>]) -> VecMap<String, Vec<String>> {
     dns::names(&dns::Dns::records_only(objects.iter().map(|o| &**o)))
 }
 
@@ -507,7 +507,7 @@ fn slices_changed<'a>(
 /// without reading the rest: an endpoint in both a slice that went and one that came
 /// (most of them, when a slice is rewritten for one pod) changes nothing.
 fn dns_diff<'a>(
-    names: &mut BTreeMap<String, Vec<String>>,
+    names: &mut VecMap<String, Vec<String>>,
     service: &Rc<Object>,
     gone: &[&'a Rc<Object>],
     new: &[&'a Rc<Object>],
@@ -573,9 +573,9 @@ fn dns_diff<'a>(
         share
     };
     let (went, came) = (share(went), share(came));
-    let touched = crate::sort::set(went.keys().chain(came.keys()));
-    let part = |names: &BTreeMap<String, Vec<String>>| {
-        let mut part = BTreeMap::new();
+    let touched: VecSet<&String> = went.keys().chain(came.keys()).collect();
+    let part = |names: &VecMap<String, Vec<String>>| {
+        let mut part = VecMap::new();
         for name in &touched {
             if let Some(answers) = names.get(*name) {
                 part.insert((*name).clone(), answers.clone());
@@ -596,7 +596,7 @@ fn dns_diff<'a>(
 
 /// Takes one of each of `ips` out of the answers for `name`, and the name when none are
 /// left. Both lists are sorted.
-fn take_answers(names: &mut BTreeMap<String, Vec<String>>, name: &str, ips: &[String]) {
+fn take_answers(names: &mut VecMap<String, Vec<String>>, name: &str, ips: &[String]) {
     let Some(answers) = names.get_mut(name) else {
         return;
     };
@@ -702,7 +702,7 @@ spec:
     #[test]
     fn answers_are_taken_out_and_merged_in_as_counted_lists() {
         let list = |ips: &[&str]| ips.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let mut names = BTreeMap::from([
+        let mut names = VecMap::from([
             (
                 "web".to_string(),
                 list(&["10.0.0.1", "10.0.0.2", "10.0.0.2", "10.0.0.3"]),
@@ -718,7 +718,7 @@ spec:
         take_answers(&mut names, "missing", &list(&["10.0.0.1"]));
         assert_eq!(
             names,
-            BTreeMap::from([("web".to_string(), list(&["10.0.0.1", "10.0.0.2"]))])
+            VecMap::from([("web".to_string(), list(&["10.0.0.1", "10.0.0.2"]))])
         );
         assert_eq!(
             merged(

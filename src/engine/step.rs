@@ -207,7 +207,7 @@ fn diff_paths(before: &Value, after: &Value, prefix: &str, depth: usize, out: &m
     }
     match (before, after) {
         (Value::Object(a), Value::Object(b)) if depth > 0 => {
-            let keys = crate::sort::set(a.keys().chain(b.keys()));
+            let keys: crate::vecmap::VecSet<&String> = a.keys().chain(b.keys()).collect();
             for k in keys {
                 let path = if prefix.is_empty() {
                     k.clone()

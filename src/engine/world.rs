@@ -6,7 +6,7 @@
 use super::chunked::Chunked;
 use crate::manifest::model::*;
 use crate::time::{rfc3339, EPOCH_MS};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vecmap::{VecMap, VecSet};
 use std::rc::Rc;
 
 /// Where an object lives: kind, namespace (`""` for cluster objects), name.
@@ -91,7 +91,7 @@ pub struct World {
     /// Objects, and the chunks of names that hold them, are shared between copies of the
     /// world (checkpoints) until one is written, so keeping a checkpoint costs a pointer
     /// per chunk, not a copy of every entry.
-    objects: BTreeMap<Kind, BTreeMap<Name, Chunked<Name, Rc<Object>>>>,
+    objects: VecMap<Kind, VecMap<Name, Chunked<Name, Rc<Object>>>>,
     next_resource_version: u64,
     next_event: u64,
     pub rng: Rng,
@@ -117,9 +117,9 @@ type EventEntry = (u64, Name, Name);
 #[derive(Clone, Debug, Default)]
 struct Books {
     /// Images each node has pulled: the kubelet says "already present on machine" for them.
-    pulled: BTreeSet<(String, String)>,
+    pulled: VecSet<(String, String)>,
     /// The next host number of each node's pod CIDR (host-local IPAM hands addresses out in order).
-    next_pod_ip: BTreeMap<String, u32>,
+    next_pod_ip: VecMap<String, u32>,
 }
 
 /// What one step left in the world: each object it wrote, as it stood after the step (or
@@ -157,12 +157,12 @@ struct Index {
     /// (uid, namespace, claim) for each claim.
     claim_uids: Related,
     /// How many pods each node runs, by (node, uid of the pod's first ownerReference).
-    node_pods: BTreeMap<(Name, Option<Name>), usize>,
+    node_pods: VecMap<(Name, Option<Name>), usize>,
     /// Pods named `<parent>-<ordinal>`, by (namespace, parent).
-    ordinal_pods: BTreeMap<(Name, Name), OrdinalPods>,
+    ordinal_pods: VecMap<(Name, Name), OrdinalPods>,
     /// Claims named `<prefix>-<ordinal>` (digits without a leading zero), by (namespace,
     /// prefix).
-    ordinal_claims: BTreeMap<(Name, Name), OrdinalClaims>,
+    ordinal_claims: VecMap<(Name, Name), OrdinalClaims>,
 }
 
 /// A pod named `<parent>-<ordinal>` as the StatefulSet controller reads it at every
@@ -764,7 +764,7 @@ impl World {
     pub fn new(seed: u64) -> World {
         World {
             now_ms: EPOCH_MS,
-            objects: BTreeMap::new(),
+            objects: VecMap::new(),
             next_resource_version: 1000,
             next_event: 1,
             rng: Rng::new(seed),
@@ -1348,8 +1348,10 @@ impl World {
 
     /// A ClusterIP for a new Service, drawn from 10.96.0.0/12 and never one in use.
     pub fn allocate_cluster_ip(&mut self) -> String {
-        let used: BTreeSet<String> =
-            crate::sort::set(self.services().filter_map(|s| s.spec.cluster_ip.clone()));
+        let used: VecSet<String> = self
+            .services()
+            .filter_map(|s| s.spec.cluster_ip.clone())
+            .collect();
         for _ in 0..1000 {
             let n = self.rng.below(1 << 20);
             let ip = format!("10.{}.{}.{}", 96 + (n >> 16), (n >> 8) & 0xff, n & 0xff);

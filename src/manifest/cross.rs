@@ -8,7 +8,7 @@
 use super::explain::Code;
 use super::model::*;
 use crate::quote::quote;
-use std::collections::BTreeSet;
+use crate::vecmap::VecSet;
 
 /// One warning about an object, by its index in the list checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +48,7 @@ fn labels_text(map: &StringMap) -> String {
 
 pub(crate) fn check(objects: &[Object]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut classes: BTreeSet<&str> = BTreeSet::new();
+    let mut classes: VecSet<&str> = VecSet::new();
     for object in objects {
         match object {
             Object::StorageClass(c) => {
@@ -62,7 +62,7 @@ pub(crate) fn check(objects: &[Object]) -> Vec<Finding> {
             _ => {}
         }
     }
-    let mut claims: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut claims: VecSet<(&str, &str)> = VecSet::new();
     let mut sets: Vec<&StatefulSet> = Vec::new();
     for object in objects {
         match object {
@@ -165,7 +165,7 @@ fn unknown_class_message(class: &str) -> String {
 fn statefulset(
     s: &StatefulSet,
     objects: &[Object],
-    classes: &BTreeSet<&str>,
+    classes: &VecSet<&str>,
     warn: &mut impl FnMut(String, String, Code),
 ) {
     let ns = namespace(&s.metadata);
@@ -253,8 +253,9 @@ fn statefulset(
         }
     }
 
-    let mut names: BTreeSet<&str> =
-        crate::sort::set(s.spec.template.spec.volumes.iter().map(|v| v.name.as_str()));
+    let mut names: VecSet<&str> = (s.spec.template.spec.volumes.iter())
+        .map(|v| v.name.as_str())
+        .collect();
     names.extend(
         s.spec
             .volume_claim_templates

@@ -6,8 +6,8 @@
 //! ignored or kept in the struct's `extra` map, and errors read like serde's
 //! (`invalid type: string "x", expected i64`).
 
+use crate::vecmap::VecMap;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// Why a JSON tree does not fit a type.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,7 +114,7 @@ pub fn take<T: FromJson>(
 
 /// Writes a struct's unmodelled fields next to its modelled ones.
 #[inline(never)]
-pub fn put_extra(map: &mut Map<String, Value>, extra: &BTreeMap<String, Value>) {
+pub fn put_extra(map: &mut Map<String, Value>, extra: &VecMap<String, Value>) {
     for (key, value) in extra {
         map.insert(key.clone(), value.clone());
     }
@@ -122,8 +122,8 @@ pub fn put_extra(map: &mut Map<String, Value>, extra: &BTreeMap<String, Value>) 
 
 /// The fields left once the modelled ones are taken: a struct's `extra`.
 #[inline(never)]
-pub fn rest(map: Map<String, Value>) -> BTreeMap<String, Value> {
-    let mut extra = BTreeMap::new();
+pub fn rest(map: Map<String, Value>) -> VecMap<String, Value> {
+    let mut extra = VecMap::new();
     for (key, value) in map {
         extra.insert(key, value);
     }
@@ -303,7 +303,7 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: ToJson> ToJson for BTreeMap<String, T> {
+impl<T: ToJson> ToJson for VecMap<String, T> {
     fn to_json(&self) -> Value {
         let mut map = Map::new();
         for (key, value) in self {
@@ -330,9 +330,9 @@ fn each_entry(
     }
 }
 
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
+impl<T: FromJson> FromJson for VecMap<String, T> {
     fn from_json(value: Value) -> Result<Self, Error> {
-        let mut out = BTreeMap::new();
+        let mut out = VecMap::new();
         each_entry(value, &mut |key, value| {
             out.insert(key, T::from_json(value)?);
             Ok(())
@@ -352,7 +352,7 @@ mod tests {
         size: Option<i64>,
         tags: Vec<String>,
         kind: String,
-        extra: BTreeMap<String, Value>,
+        extra: VecMap<String, Value>,
     }
     json_struct!(Probe { name: "name" Omit, size: "size" Omit, tags: "tags" Omit, kind: "type" Required } extra);
 
@@ -393,14 +393,14 @@ mod tests {
             "invalid type: integer `1`, expected a string"
         );
         assert_eq!(
-            from_value::<BTreeMap<String, i64>>(json!({"a": 1, "b": "x"}))
+            from_value::<VecMap<String, i64>>(json!({"a": 1, "b": "x"}))
                 .unwrap_err()
                 .0,
             "invalid type: string \"x\", expected i64"
         );
         assert_eq!(
-            from_value::<BTreeMap<String, Vec<i64>>>(json!({"a": [1, 2]})).unwrap(),
-            BTreeMap::from([("a".to_string(), vec![1, 2])])
+            from_value::<VecMap<String, Vec<i64>>>(json!({"a": [1, 2]})).unwrap(),
+            VecMap::from([("a".to_string(), vec![1, 2])])
         );
         assert_eq!(
             err(json!({"type": "T", "name": null})),

@@ -10,13 +10,13 @@
 //! `manifest::json`), so the engine can use these types freely.
 
 use crate::manifest::json::{json_struct, Error, FromJson, ToJson};
+use crate::vecmap::VecMap;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// Fields an object carries that the simulation does not interpret, kept in order.
-pub type Extra = BTreeMap<String, Value>;
+pub type Extra = VecMap<String, Value>;
 /// A string map such as labels, annotations, a selector's `matchLabels` or a capacity.
-pub type StringMap = BTreeMap<String, String>;
+pub type StringMap = VecMap<String, String>;
 
 /// `metadata` of every object.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -14,7 +14,7 @@ use super::validate::{self, FieldError};
 use super::yaml::{self, Node, Pos, Value, YamlErrorKind};
 use super::{Diagnostic, Manifest, Severity, Source};
 use crate::quote::quote;
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 /// The largest manifest text read: 1 MiB.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
@@ -91,8 +91,8 @@ const MAX_DIAGNOSTICS_PER_DOCUMENT: usize = 100;
 struct Reader {
     manifest: Manifest,
     /// Per document: diagnostics kept, and those left out with where the first one was.
-    shown: BTreeMap<usize, usize>,
-    left_out: BTreeMap<usize, (usize, Pos)>,
+    shown: VecMap<usize, usize>,
+    left_out: VecMap<usize, (usize, Pos)>,
     /// For each object: its YAML tree and the path prefix of a `List` item.
     trees: Vec<(Node, String)>,
 }

@@ -13,7 +13,7 @@
 use super::model::*;
 use super::quantity;
 use super::yaml::go_quote;
-use std::collections::BTreeSet;
+use crate::vecmap::VecSet;
 
 /// One field error, printed as `<path>: <detail>`, e.g.
 /// `spec.replicas: Invalid value: -1: must be greater than or equal to 0`.
@@ -889,7 +889,7 @@ fn pod(p: &Pod) -> Vec<FieldError> {
 
 fn pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut volumes = BTreeSet::new();
+    let mut volumes = VecSet::new();
     for (i, volume) in spec.volumes.iter().enumerate() {
         let p = format!("{path}.volumes[{i}]");
         let mut sources: Vec<String> = volume
@@ -941,7 +941,7 @@ fn pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
     if spec.containers.is_empty() {
         errors.push(FieldError::required(format!("{path}.containers"), ""));
     }
-    let mut names = BTreeSet::new();
+    let mut names = VecSet::new();
     for (list, containers) in [
         ("initContainers", &spec.init_containers),
         ("containers", &spec.containers),
@@ -978,7 +978,7 @@ fn pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
                     nonnegative(d, &format!("{pp}.periodSeconds"), &mut errors);
                 }
             }
-            let mut paths = BTreeSet::new();
+            let mut paths = VecSet::new();
             for (j, mount) in c.volume_mounts.iter().enumerate() {
                 let mp = format!("{p}.volumeMounts[{j}]");
                 if mount.name.is_empty() {
@@ -1038,7 +1038,7 @@ fn pod_spec(spec: &PodSpec, path: &str) -> Vec<FieldError> {
 /// `validateContainerPorts`.
 fn container_ports(ports: &[ContainerPort], path: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    let mut names = BTreeSet::new();
+    let mut names = VecSet::new();
     for (i, port) in ports.iter().enumerate() {
         let p = format!("{path}[{i}]");
         if let Some(name) = port.name.as_deref().filter(|n| !n.is_empty()) {
@@ -1698,7 +1698,7 @@ fn service(s: &Service) -> Vec<FieldError> {
     } else if spec.ports.is_empty() && !headless {
         errors.push(FieldError::required("spec.ports", ""));
     }
-    let mut names = BTreeSet::new();
+    let mut names = VecSet::new();
     let require_name = spec.ports.len() > 1;
     for (i, port) in spec.ports.iter().enumerate() {
         let p = format!("spec.ports[{i}]");

@@ -19,8 +19,8 @@
 //! would (`"yes"`, `"1"`, timestamps).
 
 use super::model::Object;
+use crate::vecmap::VecMap;
 use serde_json::Value as Json;
-use std::collections::BTreeMap;
 use std::mem::MaybeUninit;
 use std::ptr::{addr_of_mut, NonNull};
 
@@ -371,7 +371,7 @@ unsafe fn c_string(ptr: *const u8) -> Option<String> {
 struct Loader<'input> {
     parser: Parser<'input>,
     first_line: usize,
-    anchors: BTreeMap<String, (Node, usize)>,
+    anchors: VecMap<String, (Node, usize)>,
     alias_nodes: usize,
     errors: Vec<YamlError>,
 }
@@ -383,7 +383,7 @@ fn load(text: &str, first_line: usize) -> Vec<Document> {
     let mut loader = Loader {
         parser: Parser::new(text.as_bytes()),
         first_line,
-        anchors: BTreeMap::new(),
+        anchors: VecMap::new(),
         alias_nodes: 0,
         errors: Vec::new(),
     };
@@ -548,7 +548,7 @@ impl Loader<'_> {
     fn mapping(&mut self, pos: Pos, depth: usize) -> Result<(Node, usize), Fatal> {
         let mut entries: Vec<Entry> = Vec::new();
         // Index of each key in `entries`, so that large mappings stay linear.
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut index: VecMap<String, usize> = VecMap::new();
         let mut merges: Vec<Node> = Vec::new();
         let mut count = 1;
         loop {

@@ -5,7 +5,7 @@
 
 use crate::manifest::model::{Kind, Object, Pod};
 use crate::present::i18n::Lang;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vecmap::{VecMap, VecSet};
 
 /// Width and height of an object's box, and the gaps between columns and rows.
 pub const BOX_W: i32 = 168;
@@ -424,15 +424,15 @@ struct Group {
     /// The first pod it stands for, which gives its place in ordinal order.
     first: String,
     /// The names of the pods it stands for.
-    pods: BTreeSet<String>,
+    pods: VecSet<String>,
     owner: NodeId,
     detail: String,
     status: Status,
 }
 
 /// Collapses the middle pods of large StatefulSets: returns the ids hidden and the groups.
-fn groups(objects: &[&Object]) -> (BTreeSet<NodeId>, Vec<Group>) {
-    let mut by_owner: BTreeMap<(String, String), Vec<&Pod>> = BTreeMap::new();
+fn groups(objects: &[&Object]) -> (VecSet<NodeId>, Vec<Group>) {
+    let mut by_owner: VecMap<(String, String), Vec<&Pod>> = VecMap::new();
     for o in objects {
         if let Object::Pod(pod) = o {
             if let Some(owner) = pod
@@ -459,7 +459,7 @@ fn groups(objects: &[&Object]) -> (BTreeSet<NodeId>, Vec<Group>) {
             })
             .collect()
     };
-    let mut hidden = BTreeSet::new();
+    let mut hidden = VecSet::new();
     let mut out = Vec::new();
     for ((ns, set), mut pods) in by_owner {
         if pods.len() <= GROUP_ABOVE {
@@ -505,7 +505,7 @@ fn groups(objects: &[&Object]) -> (BTreeSet<NodeId>, Vec<Group>) {
         }
         out.push(Group {
             first: first.metadata.name.clone(),
-            pods: crate::sort::set(middle.iter().map(|p| p.metadata.name.clone())),
+            pods: middle.iter().map(|p| p.metadata.name.clone()).collect(),
             id: NodeId {
                 kind: Kind::Pod,
                 namespace: ns.clone(),
@@ -529,13 +529,12 @@ fn groups(objects: &[&Object]) -> (BTreeSet<NodeId>, Vec<Group>) {
 
 pub fn layout(objects: &[&Object]) -> Graph {
     let (hidden, groups) = groups(objects);
-    let by_id: BTreeMap<NodeId, &Object> = crate::sort::map(
-        objects
-            .iter()
-            .filter(|o| column(o.kind()).is_some())
-            .map(|o| (NodeId::of(o), *o))
-            .filter(|(id, _)| !hidden.contains(id)),
-    );
+    let by_id: VecMap<NodeId, &Object> = objects
+        .iter()
+        .filter(|o| column(o.kind()).is_some())
+        .map(|o| (NodeId::of(o), *o))
+        .filter(|(id, _)| !hidden.contains(id))
+        .collect();
     let mut edges = Vec::new();
     let find = |kind: Kind, namespace: &str, name: &str| {
         let id = NodeId {
@@ -632,7 +631,7 @@ pub fn layout(objects: &[&Object]) -> Graph {
 
     // Rows: each pod in ordinal order, its claims and their volumes beside it; then claims
     // and volumes that no pod mounts, each on its own row.
-    let mut rows: BTreeMap<NodeId, i32> = BTreeMap::new();
+    let mut rows: VecMap<NodeId, i32> = VecMap::new();
     let mut pods: Vec<&NodeId> = by_id
         .keys()
         .filter(|id| id.kind == Kind::Pod)
@@ -686,11 +685,11 @@ pub fn layout(objects: &[&Object]) -> Graph {
         next_row += 1;
     }
     // Volumes in the remaining rows of their column, in name order.
-    let used: BTreeSet<i32> = crate::sort::set(
-        rows.iter()
-            .filter(|(id, _)| id.kind == Kind::PersistentVolume)
-            .map(|(_, r)| *r),
-    );
+    let used: VecSet<i32> = rows
+        .iter()
+        .filter(|(id, _)| id.kind == Kind::PersistentVolume)
+        .map(|(_, r)| *r)
+        .collect();
     let mut free = (0..).filter(|r| !used.contains(r));
     let volumes: Vec<NodeId> = by_id
         .keys()

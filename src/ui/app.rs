@@ -34,8 +34,8 @@ use crate::ui::inspector::{Inspector, View};
 use crate::ui::lessons::{self, LessonGuide, LessonList};
 use crate::ui::log::EventLog;
 use crate::ui::share::{self, Notice, ShareStatus};
+use crate::vecmap::VecSet;
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -112,7 +112,7 @@ pub struct State {
     /// Stops of the open lesson played so far.
     pub stop: usize,
     pub checks: Option<Rc<Vec<CheckpointRun>>>,
-    pub done: Rc<BTreeSet<String>>,
+    pub done: Rc<VecSet<String>>,
     /// The learner's own manifests while a lesson has the editor.
     pub saved_text: Option<Rc<String>>,
     /// Every command run on this simulation, for saving and sharing the timeline.
@@ -524,7 +524,7 @@ fn initial_state() -> State {
         None => initial_lang(),
     };
     let done = if embed.is_some() {
-        BTreeSet::new()
+        VecSet::new()
     } else {
         storage()
             .and_then(|s| s.get_item(DONE_KEY).ok().flatten())
@@ -1031,17 +1031,20 @@ pub fn app() -> Html {
             .collect();
         layout(&objects)
     });
-    let changed: Rc<BTreeSet<String>> =
-        Rc::new(crate::sort::set(current.into_iter().flat_map(|s| {
-            s.changes.iter().map(|c| {
-                NodeId {
-                    kind: c.key.0,
-                    namespace: c.key.1.clone(),
-                    name: c.key.2.clone(),
-                }
-                .key()
+    let changed: Rc<VecSet<String>> = Rc::new(
+        (current.into_iter())
+            .flat_map(|s| {
+                s.changes.iter().map(|c| {
+                    NodeId {
+                        kind: c.key.0,
+                        namespace: c.key.1.clone(),
+                        name: c.key.2.clone(),
+                    }
+                    .key()
+                })
             })
-        })));
+            .collect(),
+    );
     let changed_fields: Vec<String> = current
         .map(|s| s.changes.iter().flat_map(|c| c.fields().to_vec()).collect())
         .unwrap_or_default();

@@ -9,7 +9,7 @@
 use crate::present::graph::{neighbour, Direction, Graph, BOX_H, BOX_W};
 use crate::present::i18n::{text, Label, Lang};
 use crate::ui::button;
-use std::collections::BTreeSet;
+use crate::vecmap::VecSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -19,7 +19,7 @@ pub struct Props {
     pub graph: Rc<Graph>,
     /// Keys (`NodeId::key`) of the objects the current step changed.
     #[prop_or_default]
-    pub changed: Rc<BTreeSet<String>>,
+    pub changed: Rc<VecSet<String>>,
     #[prop_or_default]
     pub selected: Option<String>,
     pub on_select: Callback<String>,

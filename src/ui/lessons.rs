@@ -7,7 +7,7 @@ use crate::manifest::lesson::{self, Lesson, Words};
 use crate::present::i18n::{text, Label, Lang};
 use crate::present::lesson::CheckpointRun;
 use crate::ui::button;
-use std::collections::BTreeSet;
+use crate::vecmap::VecSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -68,7 +68,7 @@ pub async fn load() -> Vec<Rc<Lesson>> {
 pub struct ListProps {
     pub lang: Lang,
     pub lessons: Rc<Vec<Rc<Lesson>>>,
-    pub done: Rc<BTreeSet<String>>,
+    pub done: Rc<VecSet<String>>,
     pub on_open: Callback<Rc<Lesson>>,
     pub on_close: Callback<()>,
 }

@@ -1721,7 +1721,7 @@ fn pod_requests_and_limits(pod: &Pod) -> (StringQuantities, StringQuantities) {
     (requests, limits)
 }
 
-type StringQuantities = std::collections::BTreeMap<String, Quantity>;
+type StringQuantities = crate::vecmap::VecMap<String, Quantity>;
 
 /// `q (N%)` of an allocatable amount, the percentage truncated as Go's `int64(float)`.
 fn share(amount: Quantity, allocatable: i128) -> String {
@@ -1741,10 +1741,9 @@ fn node_resources(w: &mut Writer, status: &NodeStatus, pods: &[&Pod], now_ms: i6
         .and_then(Value::as_object)
         .filter(|m| !m.is_empty())
         .map(|m| {
-            crate::sort::map(
-                m.iter()
-                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())),
-            )
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                .collect::<crate::vecmap::VecMap<_, _>>()
         })
         .unwrap_or_else(|| status.capacity.clone());
     let allocatable = |name: &str| {

@@ -658,7 +658,7 @@ fn endpoint_slice_row(slice: &EndpointSlice, now_ms: i64) -> Vec<String> {
 /// `node-role.kubernetes.io/<role>` and `kubernetes.io/role=<role>` labels, sorted.
 /// Upstream: k8s.io/kubernetes pkg/printers/internalversion/printers.go findNodeRoles
 pub fn find_node_roles(node: &Node) -> Vec<String> {
-    let mut roles = std::collections::BTreeSet::new();
+    let mut roles = crate::vecmap::VecSet::new();
     for (k, v) in &node.metadata.labels {
         if let Some(role) = k.strip_prefix("node-role.kubernetes.io/") {
             if !role.is_empty() {

@@ -83,7 +83,7 @@ pub fn rollout_status(set: &StatefulSet, pods: &[&Pod]) -> String {
 /// revision number (the newest revision of each number wins) with its change cause.
 /// Upstream: k8s.io/kubectl pkg/polymorphichelpers/history.go printHistory; pkg/cmd/rollout/rollout_history.go
 pub fn rollout_history(set: &StatefulSet, revisions: &[&ControllerRevision]) -> String {
-    let mut by_number = std::collections::BTreeMap::new();
+    let mut by_number = crate::vecmap::VecMap::new();
     for revision in revisions {
         by_number.insert(revision.revision, *revision);
     }
