@@ -1099,23 +1099,23 @@ pub fn app() -> Html {
             }
         })
         .collect::<Html>();
-    let d = |make: fn(String) -> Msg| {
-        let state = state.clone();
-        Callback::from(move |s: String| state.dispatch(make(s)))
-    };
-    let on_change = {
-        let state = state.clone();
-        Callback::from(move |text: String| {
-            UNSAVED_EDIT.set(Some(text.clone()));
-            state.dispatch(Msg::Edit(text))
-        })
-    };
-    let on_select = d(Msg::Select);
-    let on_run = d(Msg::Run);
-    let on_apply = {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(Msg::Apply))
-    };
+    // Callbacks made once (per simulation where they read it): a panel whose other props
+    // are unchanged then compares equal and is not drawn again when the cursor moves (the
+    // editor's highlighted text, the console's history, the log's rows).
+    let dispatcher = state.dispatcher();
+    let on_change = use_callback(dispatcher.clone(), |text: String, state| {
+        UNSAVED_EDIT.set(Some(text.clone()));
+        state.dispatch(Msg::Edit(text))
+    });
+    let on_select = use_callback(dispatcher.clone(), |name: String, state| {
+        state.dispatch(Msg::Select(name))
+    });
+    let on_run = use_callback(dispatcher.clone(), |line: String, state| {
+        state.dispatch(Msg::Run(line))
+    });
+    let on_apply = use_callback(dispatcher.clone(), |_: (), state| {
+        state.dispatch(Msg::Apply)
+    });
     let apply_click = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Msg::Apply))
@@ -1124,13 +1124,12 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |n: Nav| state.dispatch(Msg::Nav(n)))
     };
-    let on_seek = {
-        let state = state.clone();
-        Callback::from(move |n: usize| state.dispatch(Msg::Nav(Nav::Seek(n))))
-    };
+    let on_seek = use_callback(dispatcher, |n: usize, state| {
+        state.dispatch(Msg::Nav(Nav::Seek(n)))
+    });
     let complete_cb = {
         let sim = state.sim.clone();
-        Callback::from(move |line: String| {
+        use_callback(Rc::as_ptr(&state.sim) as usize, move |line: String, _| {
             let sim = sim.borrow();
             let objects: Vec<&Object> = sim.world().objects().collect();
             complete::complete(&line, &objects)
@@ -1287,7 +1286,7 @@ pub fn app() -> Html {
                                     <span class="hint">{ text(l, Label::ApplyHint) }</span>
                                 </div>
                             }
-                            <Editor text={state.text.clone()} marks={Rc::new((*marks).clone())} {on_change} {on_apply}
+                            <Editor text={state.text.clone()} marks={marks} {on_change} {on_apply}
                                 {read_only} label={text(l, Label::EditorLabel)} problems_label={text(l, Label::Problems)} />
                         </>
                     }) }

@@ -19,6 +19,50 @@ pub struct Props {
     pub on_seek: Callback<usize>,
 }
 
+/// One row. The rows are built once per trace and kept behind `Rc`s, so a row whose
+/// `Rc` and highlight are the same as last time is not drawn again: a step redraws the
+/// rows that came or went and the two whose highlight moved, not all 300.
+#[derive(Properties)]
+struct RowProps {
+    row: Rc<Row>,
+    current: bool,
+    on_seek: Callback<usize>,
+}
+
+impl PartialEq for RowProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.row, &other.row)
+            && self.current == other.current
+            && self.on_seek == other.on_seek
+    }
+}
+
+#[function_component(LogRow)]
+fn log_row(props: &RowProps) -> Html {
+    let r = &props.row;
+    let seek = {
+        let on_seek = props.on_seek.clone();
+        let step = r.step;
+        Callback::from(move |_: MouseEvent| on_seek.emit(step))
+    };
+    let current = props.current;
+    html! {
+        <li class={classes!("row", current.then_some("current"), r.warning.then_some("warning"))}
+            aria-current={current.then_some("step")}>
+            <button type="button" onclick={seek}>
+                <span class="time">{ r.time.clone() }</span>
+                <span class="component">{ r.component.clone() }</span>
+                <span class="reason">{ r.reason.clone() }</span>
+                <span class="object">{ r.object.clone() }</span>
+                <span class="message">{ r.message.clone() }</span>
+            </button>
+            if current && !r.explanation.is_empty() {
+                <p class="explanation">{ r.explanation.clone() }</p>
+            }
+        </li>
+    }
+}
+
 #[function_component(EventLog)]
 pub fn event_log(props: &Props) -> Html {
     let l = props.lang;
@@ -43,26 +87,9 @@ pub fn event_log(props: &Props) -> Html {
                 || r.component.to_ascii_lowercase().contains(&needle)
         })
         .map(|r| {
-            let seek = {
-                let on_seek = props.on_seek.clone();
-                let step = r.step;
-                Callback::from(move |_: MouseEvent| on_seek.emit(step))
-            };
-            let current = r.step == props.cursor;
             html! {
-                <li key={r.step} class={classes!("row", current.then_some("current"), r.warning.then_some("warning"))}
-                    aria-current={current.then_some("step")}>
-                    <button type="button" onclick={seek}>
-                        <span class="time">{ r.time.clone() }</span>
-                        <span class="component">{ r.component.clone() }</span>
-                        <span class="reason">{ r.reason.clone() }</span>
-                        <span class="object">{ r.object.clone() }</span>
-                        <span class="message">{ r.message.clone() }</span>
-                    </button>
-                    if current && !r.explanation.is_empty() {
-                        <p class="explanation">{ r.explanation.clone() }</p>
-                    }
-                </li>
+                <LogRow key={r.step} row={Rc::clone(r)} current={r.step == props.cursor}
+                    on_seek={props.on_seek.clone()} />
             }
         });
     let current = props.rows.iter().find(|r| r.step == props.cursor);
