@@ -4,8 +4,9 @@
 //! per key and value type, a few kilobytes of WebAssembly each. A sorted `Vec` searched by
 //! bisection needs a fraction of that, and for the few dozen entries of a label map, a
 //! manifest's fields or a page's rows it is as fast. Inserting and removing move the
-//! entries after the position, so maps that grow to thousands of entries while the
-//! simulation runs use the engine's chunked map instead.
+//! entries after the position, so the maps that take thousands of inserts and removes
+//! while the simulation runs (the store, its indexes, the work queues) use the engine's
+//! chunked map instead.
 
 use std::borrow::Borrow;
 use std::fmt;
