@@ -389,7 +389,7 @@ fn json_number_text(f: f64) -> String {
     }
     let abs = f.abs();
     if (1e-6..1e21).contains(&abs) {
-        format!("{f}")
+        super::decimal::positional(f)
     } else {
         let s = super::decimal::exponent_form(f);
         match s.split_once('e') {

@@ -4,8 +4,8 @@
 //! same answers without a table. Most floats (at most 15 digits, a power of ten up to
 //! 10²²) are one correctly rounded multiplication or division (Clinger's fast path); the
 //! rest are a long division of big integers, rounded half to even as the standard
-//! parser rounds. Printing in exponent form rearranges what `{}` prints: `{:e}` would
-//! link a second copy of the float formatter's code.
+//! parser rounds. Printing goes the other way on serde_json's shortest digits, so the
+//! standard library's float printer is not linked either.
 
 use std::cmp::Ordering;
 
@@ -147,27 +147,97 @@ fn to_f64(digits: &[u8], mut exp10: i64) -> f64 {
     f64::from_bits(((biased as u64) << 52) | (mantissa & ((1 << 52) - 1)))
 }
 
-/// What `format!("{f:e}")` prints for a finite `f` (`1.5e-7`, `1e21`, `-2e0`). `{}`
-/// prints the same shortest digits in positional form, padded with zeros.
-pub(crate) fn exponent_form(f: f64) -> String {
-    let text = format!("{}", f.abs());
-    let (integer, fraction) = text.split_once('.').unwrap_or((&text, ""));
+/// The shortest digits that read back as `|f|` (finite), with neither leading nor trailing
+/// zeros, and the power of ten of the first; zero has no digits. serde_json's float
+/// printer finds them, so the standard library's (two algorithms, a big-number type and
+/// their tables) stays out of the bundle.
+fn shortest(f: f64) -> (String, i64) {
+    let Some(number) = serde_json::Number::from_f64(f.abs()) else {
+        return (String::new(), 0);
+    };
+    let text = number.to_string();
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
+        None => (text.as_str(), 0),
+    };
+    let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits = format!("{integer}{fraction}");
     let lead = digits.bytes().take_while(|&d| d == b'0').count();
     let significant = digits.get(lead..).unwrap_or("").trim_end_matches('0');
-    let mut out = String::from(if f.is_sign_negative() { "-" } else { "" });
-    if significant.is_empty() {
+    (
+        significant.to_string(),
+        integer.len() as i64 - lead as i64 - 1 + exponent,
+    )
+}
+
+fn sign(f: f64) -> String {
+    String::from(if f.is_sign_negative() { "-" } else { "" })
+}
+
+/// What `format!("{f}")` prints for a finite `f` (`1.5`, `-0`, `0.0000001`, `1e21` in
+/// full), except that a value exactly halfway between two shortest candidates takes the
+/// even one, as Go does.
+pub(crate) fn positional(f: f64) -> String {
+    let (digits, exponent) = shortest(f);
+    let mut out = sign(f);
+    if digits.is_empty() {
+        out.push('0');
+    } else if exponent < 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-exponent - 1) as usize));
+        out.push_str(&digits);
+    } else {
+        let whole = exponent as usize + 1;
+        match (digits.get(..whole), digits.get(whole..)) {
+            (Some(integer), Some(fraction)) if !fraction.is_empty() => {
+                out.push_str(integer);
+                out.push('.');
+                out.push_str(fraction);
+            }
+            _ => {
+                out.push_str(&digits);
+                out.extend(std::iter::repeat_n('0', whole.saturating_sub(digits.len())));
+            }
+        }
+    }
+    out
+}
+
+/// What `format!("{f:e}")` prints for a finite `f` (`1.5e-7`, `1e21`, `-2e0`), ties to
+/// even as in `positional`.
+pub(crate) fn exponent_form(f: f64) -> String {
+    let (digits, exponent) = shortest(f);
+    let mut out = sign(f);
+    if digits.is_empty() {
         out.push_str("0e0");
         return out;
     }
-    let (first, rest) = significant.split_at_checked(1).unwrap_or((significant, ""));
+    let (first, rest) = digits.split_at_checked(1).unwrap_or((&digits, ""));
     out.push_str(first);
     if !rest.is_empty() {
         out.push('.');
         out.push_str(rest);
     }
-    let exponent = integer.len() as i64 - lead as i64 - 1;
     out.push_str(&format!("e{exponent}"));
+    out
+}
+
+/// `x` with `places` digits after the point, rounded half away from zero: `fixed(2.25,
+/// 1)` is `2.3`. For drawing coordinates; `{:.1}` would link the standard library's
+/// exact float printer.
+#[cfg(any(test, target_arch = "wasm32"))]
+pub(crate) fn fixed(x: f64, places: u32) -> String {
+    let scale = 10i64.pow(places);
+    let scaled = (x * scale as f64).round() as i64;
+    let mut out = String::from(if scaled < 0 { "-" } else { "" });
+    let magnitude = scaled.unsigned_abs();
+    out.push_str(&(magnitude / scale as u64).to_string());
+    if places > 0 {
+        let fraction = (magnitude % scale as u64).to_string();
+        out.push('.');
+        out.extend(std::iter::repeat_n('0', places as usize - fraction.len()));
+        out.push_str(&fraction);
+    }
     out
 }
 
@@ -224,7 +294,7 @@ fn subtract(a: &mut [u32], b: &[u32]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{exponent_form, parse_float};
+    use super::{exponent_form, fixed, parse_float, positional};
 
     fn same(text: &str) {
         let want: f64 = text.parse().unwrap_or(f64::NAN);
@@ -289,7 +359,7 @@ mod tests {
     }
 
     #[test]
-    fn prints_exponent_form_like_the_standard_formatter() {
+    fn prints_like_the_standard_formatter() {
         let mut state = 0x9e37_79b9_7f4a_7c15u64;
         let specials = [
             0.0,
@@ -302,6 +372,8 @@ mod tests {
             f64::MAX,
             f64::MIN_POSITIVE,
             5e-324,
+            // 1658206780088562.25, exactly halfway between two shortest texts.
+            f64::from_bits(0x4317_9085_685d_83c9),
         ];
         let randoms = (0..50_000).map(|_| {
             state ^= state << 13;
@@ -314,7 +386,50 @@ mod tests {
             .chain(randoms)
             .filter(|f| f.is_finite())
         {
-            assert_eq!(exponent_form(f), format!("{f:e}"), "{:#x}", f.to_bits());
+            same_but_ties(&exponent_form(f), &format!("{f:e}"), f);
+            same_but_ties(&positional(f), &format!("{f}"), f);
+        }
+    }
+
+    /// `ours` is `std`'s text, or, where `f` lies exactly halfway between the two
+    /// shortest candidates, the other one, with an even last digit as Go picks it
+    /// (1658206780088562.25 prints as 1658206780088562.2; `std` rounds that tie up).
+    fn same_but_ties(ours: &str, std: &str, f: f64) {
+        if ours == std {
+            return;
+        }
+        let (a, b) = (ours.as_bytes(), std.as_bytes());
+        let at = a.iter().zip(b).position(|(x, y)| x != y).unwrap_or(a.len());
+        // The last digit of the mantissa.
+        let last = |s: &[u8]| s.iter().position(|&c| c == b'e').unwrap_or(s.len()) - 1;
+        assert!(
+            a.len() == b.len()
+                && at == last(a)
+                && at == last(b)
+                && a[at] % 2 == 0
+                && a[at] + 1 == b[at]
+                && parse_float(ours) == Some(f),
+            "{:#x}: {ours} != {std}",
+            f.to_bits()
+        );
+    }
+
+    #[test]
+    fn prints_fixed_places_rounding_half_away_from_zero() {
+        for (x, places, want) in [
+            (0.0, 1, "0.0"),
+            (12.0, 1, "12.0"),
+            (12.5, 1, "12.5"),
+            (-3.04, 1, "-3.0"),
+            (-3.06, 1, "-3.1"),
+            (2.25, 1, "2.3"),
+            (-0.04, 1, "0.0"),
+            (33.3333333, 3, "33.333"),
+            (0.0625, 3, "0.063"),
+            (99.9996, 3, "100.000"),
+            (7.0, 0, "7"),
+        ] {
+            assert_eq!(fixed(x, places), want, "{x} to {places} places");
         }
     }
 

@@ -15,7 +15,7 @@
 
 mod check;
 mod cross;
-mod decimal;
+pub(crate) mod decimal;
 pub mod defaults;
 mod explain;
 pub mod json;

@@ -869,7 +869,7 @@ fn go_float(f: f64) -> String {
         f.abs().log10().floor() as i32
     };
     if (-4..21).contains(&exponent) {
-        format!("{f}")
+        super::decimal::positional(f)
     } else {
         let s = super::decimal::exponent_form(f);
         match s.split_once('e') {

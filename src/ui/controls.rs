@@ -2,6 +2,7 @@
 //! step of a chosen kind, a scrubbable timeline with a coloured mark per step, and the
 //! simulated clock. The component only emits `Nav` requests; the app decides.
 
+use crate::manifest::decimal::fixed;
 use crate::present::i18n::{text, Label, Lang};
 use crate::present::timeline::Mark;
 use crate::ui::button;
@@ -24,6 +25,8 @@ pub enum Nav {
 
 /// The speeds offered, as multiples of real time.
 pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
+/// SPEEDS as the menu prints them (formatting a float would link a float printer).
+const SPEED_LABELS: [&str; 6] = ["0.25", "0.5", "1", "2", "4", "8"];
 
 /// The kinds of step one can jump to: (mark class, English, Chinese).
 pub const NEXT_KINDS: [(&str, &str, &str); 4] = [
@@ -101,7 +104,7 @@ pub fn step_controls(props: &Props) -> Html {
         let current = (m.first..=m.last).contains(&props.cursor);
         html! {
             <rect class={classes!("mark", m.class, current.then_some("current"))}
-                x={format!("{x:.3}%")} y="0" width="3" height="8" {onclick}>
+                x={format!("{}%", fixed(x, 3))} y="0" width="3" height="8" {onclick}>
                 <title>{ m.title.clone() }</title>
             </rect>
         }
@@ -123,8 +126,8 @@ pub fn step_controls(props: &Props) -> Html {
                 <label class="speed">
                     <span>{ text(l, Label::Speed) }</span>
                     <select onchange={on_speed}>
-                        { for SPEEDS.iter().map(|s| html! {
-                            <option value={s.to_string()} selected={(*s - props.speed).abs() < 1e-9}>{ format!("{s}×") }</option>
+                        { for SPEEDS.iter().zip(SPEED_LABELS).map(|(s, label)| html! {
+                            <option value={label} selected={(*s - props.speed).abs() < 1e-9}>{ format!("{label}×") }</option>
                         }) }
                     </select>
                 </label>

@@ -6,6 +6,7 @@
 //! highlighted, and the view zooms and pans (wheel, drag, buttons); the wheel listener is
 //! not passive, so the wheel zooms without scrolling the page.
 
+use crate::manifest::decimal::fixed;
 use crate::present::graph::{neighbour, Direction, Graph, BOX_H, BOX_W};
 use crate::present::i18n::{text, Label, Lang};
 use crate::ui::button;
@@ -46,7 +47,7 @@ const MIN_ZOOM: f64 = 0.2;
 const MAX_ZOOM: f64 = 3.0;
 
 fn edge_path(x1: i32, y1: i32, x2: i32, y2: i32) -> String {
-    let mid = f64::from(x1 + x2) / 2.0;
+    let mid = fixed(f64::from(x1 + x2) / 2.0, 1);
     format!("M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}")
 }
 
@@ -72,13 +73,9 @@ pub fn cluster_graph(props: &Props) -> Html {
     let width = f64::from(graph.width.max(MIN_VIEW_W));
     let height = f64::from(graph.height.max(MIN_VIEW_H));
     let v = *view;
-    let view_box = format!(
-        "{:.1} {:.1} {:.1} {:.1}",
-        v.x,
-        v.y,
-        width / v.zoom,
-        height / v.zoom
-    );
+    let view_box = [v.x, v.y, width / v.zoom, height / v.zoom]
+        .map(|n| fixed(n, 1))
+        .join(" ");
 
     let zoom_by = {
         let view = view.clone();
