@@ -60,9 +60,9 @@ fn malformed_yaml_names_line_and_column() {
     check(
         "kind: StatefulSet\nspec: [\n",
         expect![[r#"
-        error: bad.yaml:3:1: yaml: line 3: did not find expected node content
-        (exit code 1)
-    "#]],
+            error: bad.yaml:3:1: yaml: line 2: did not find expected node content
+            (exit code 1)
+        "#]],
     );
     check(
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n   bad: indent\n",

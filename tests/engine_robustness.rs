@@ -32,6 +32,8 @@ fn odd_commands_get_an_error_and_leave_the_cluster_working() {
         "kubectl patch sts web --type merge -p '{\"spec\":{\"ordinals\":{\"start\":-1}}}'",
         "kubectl patch sts web --type merge -p '{\"spec\":{\"minReadySeconds\":-1}}'",
         "kubectl patch sts web --type strategic -p '[]'",
+        "kubectl patch sts web -p '{\"spec\":{\"replicas\":3}'",
+        "kubectl patch sts web -p ''",
         "kubectl set image statefulset/web",
         "kubectl set image statefulset/web nope=x",
         "kubectl rollout",
@@ -104,6 +106,10 @@ fn odd_commands_get_an_error_and_leave_the_cluster_working() {
         The StatefulSet "web" is invalid: spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0
         $ kubectl patch sts web --type strategic -p '[]'
         Error from server (BadRequest): the patched StatefulSet "web" does not fit the StatefulSet schema
+        $ kubectl patch sts web -p '{"spec":{"replicas":3}'
+        error: unable to parse "{\"spec\":{\"replicas\":3}": yaml: line 1: did not find expected ',' or '}'
+        $ kubectl patch sts web -p ''
+        error: must specify --patch or --patch-file containing the contents of the patch
         $ kubectl set image statefulset/web
         error: at least one image update is required
         $ kubectl set image statefulset/web nope=x
@@ -295,6 +301,28 @@ fn label_selectors_are_parsed_as_the_api_server_parses_them() {
 }
 
 #[test]
+fn patches_are_read_as_yaml_as_kubectl_reads_them() {
+    let mut sim = Simulation::new(5);
+    let read = |_: &str| Ok(WEB.to_string());
+    shell::run(&mut sim, "kubectl apply -f web.yaml", &read);
+    assert_eq!(sim.settle(), Settle::Settled);
+    let replicas = |sim: &Simulation| sim.world().sets().next().and_then(|s| s.spec.replicas);
+    // JSON is YAML; so are flow and block mappings without quotes.
+    for (line, want) in [
+        ("kubectl patch sts web -p 'spec: {replicas: 2}'", 2),
+        ("kubectl patch sts web -p \"spec:\n  replicas: 1\n\"", 1),
+        (
+            "kubectl patch sts web --type merge -p '{\"spec\":{\"replicas\":3}}'",
+            3,
+        ),
+    ] {
+        let printed = shell::run(&mut sim, line, &read);
+        assert_eq!(printed.output, "statefulset.apps/web patched\n", "{line}");
+        assert_eq!(replicas(&sim), Some(want), "{line}");
+    }
+}
+
+#[test]
 fn empty_and_odd_files_apply_without_harm() {
     let mut sim = Simulation::new(3);
     let mut transcript = String::new();
@@ -324,7 +352,7 @@ fn empty_and_odd_files_apply_without_harm() {
         The Pod "web-7" is invalid: spec.containers: Required value
         (exit code 1)
         --- "kind: StatefulSet\nspec: [\n"
-        error: odd.yaml:3:1: yaml: line 3: did not find expected node content
+        error: odd.yaml:3:1: yaml: line 2: did not find expected node content
         (exit code 1)
     "##]]
     .assert_eq(&transcript);
@@ -361,8 +389,8 @@ fn fuzz_simulate_1_the_troubleshooting_lesson_mangled() {
         error: input.yaml:173:9: yaml: line 173: mapping values are not allowed in this context
         error: input.yaml:183:1: Service "vip" is invalid: spec.ports: Required value
         Warning: unknown field "spec.clustage"
-        error: input.yaml:197:5: yaml: line 197: did not find expected '-' indicator
-        error: input.yaml:210:5: yaml: line 210: did not find expected key
+        error: input.yaml:197:5: yaml: line 196: did not find expected '-' indicator
+        error: input.yaml:210:5: yaml: line 209: did not find expected key
         service/named created
         statefulset.apps/named created
         The Service "vip" is invalid: spec.clusterIPs[0]: Invalid value: "None(": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)

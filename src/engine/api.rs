@@ -441,23 +441,22 @@ pub fn delete_writes(world: &World, key: &Key, propagation: Propagation) -> Vec<
     vec![Write::Update(object)]
 }
 
-/// Applies a patch (`--type merge|strategic|json`) to a live object.
+/// Applies a patch (`--type merge|strategic|json`), already read from its text, to a live
+/// object.
 pub fn patch(
     world: &World,
     key: &Key,
     kind_of_patch: &str,
-    patch: &str,
+    patch: &Value,
 ) -> Result<(Option<Write>, Outcome), ApiError> {
     let Some(live) = world.get(key).cloned() else {
         return Err(ApiError::NotFound(key.0, key.2.clone()));
     };
     let mut value = live.to_json();
-    let parsed: Value = serde_json::from_str(patch)
-        .map_err(|e| ApiError::BadRequest(format!("unable to parse \"{patch}\": {e}")))?;
     match kind_of_patch {
-        "json" => json_patch(&mut value, &parsed).map_err(ApiError::BadRequest)?,
-        "merge" => merge_patch(&mut value, &parsed),
-        _ => strategic_merge(&mut value, &parsed),
+        "json" => json_patch(&mut value, patch).map_err(ApiError::BadRequest)?,
+        "merge" => merge_patch(&mut value, patch),
+        _ => strategic_merge(&mut value, patch),
     }
     let Some(mut updated) = from_json(key.0, value) else {
         return Err(ApiError::BadRequest(format!(

@@ -617,7 +617,8 @@ fn parse_kubectl(words: &[String]) -> Result<Command, String> {
                 .flag("-p")
                 .or(args.flag("--patch"))
                 .flatten()
-                .ok_or("error: must specify -p to patch")?
+                .filter(|p| !p.is_empty())
+                .ok_or("error: must specify --patch or --patch-file containing the contents of the patch")?
                 .to_string();
             let patch_type = args
                 .flag("--type")

@@ -29,7 +29,7 @@ mod yaml;
 
 pub use explain::{Code, Explanation};
 pub use read::{parse, MAX_INPUT_BYTES};
-pub use yaml::{go_quote, to_yaml};
+pub use yaml::{go_quote, to_json as yaml_to_json, to_yaml};
 
 /// How bad a diagnostic is: an error stops that document from being applied, a warning does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

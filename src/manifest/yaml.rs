@@ -284,7 +284,8 @@ impl<'input> Parser<'input> {
     }
 
     /// The next event and where it starts (0-based line and column), or the parser's error.
-    fn next(&mut self) -> Result<(Event, usize, usize), (String, usize, usize)> {
+    #[allow(clippy::type_complexity)]
+    fn next(&mut self) -> Result<(Event, usize, usize), (String, usize, usize, usize)> {
         if self.sys.error != unsafe_libyaml::YAML_NO_ERROR {
             return Err(self.error());
         }
@@ -337,13 +338,22 @@ impl<'input> Parser<'input> {
 }
 
 impl Parser<'_> {
-    /// The parser's error: its problem and where it was found.
-    fn error(&self) -> (String, usize, usize) {
+    /// The parser's error: its problem, the line go-yaml's message names, and where the
+    /// problem was found (0-based line and column).
+    fn error(&self) -> (String, usize, usize, usize) {
         // SAFETY: `problem` is null or a static NUL-terminated string set by libyaml.
         let problem = unsafe { c_string(self.sys.problem.cast()) }
             .unwrap_or_else(|| "unknown problem parsing YAML content".to_string());
         let mark = self.sys.problem_mark;
-        (problem, mark.line as usize, mark.column as usize)
+        // go-yaml (v2, which sigs.k8s.io/yaml uses) names the problem's line 1-based for a
+        // scanner error but 0-based for a parser error, else the context's line, and no
+        // line at all when that is 0.
+        let line = if mark.line != 0 {
+            mark.line as usize + usize::from(self.sys.error == unsafe_libyaml::YAML_SCANNER_ERROR)
+        } else {
+            self.sys.context_mark.line as usize
+        };
+        (problem, line, mark.line as usize, mark.column as usize)
     }
 }
 
@@ -426,12 +436,16 @@ impl Loader<'_> {
     fn next(&mut self) -> Result<(Event, Pos), Fatal> {
         match self.parser.next() {
             Ok((event, line, column)) => Ok((event, self.pos(line, column))),
-            Err((problem, line, column)) => {
+            Err((problem, named, line, column)) => {
                 let pos = self.pos(line, column);
+                let message = match named {
+                    0 => format!("yaml: {problem}"),
+                    named => format!("yaml: line {}: {problem}", self.first_line + named),
+                };
                 Err(Fatal(YamlError {
                     pos,
                     kind: YamlErrorKind::Syntax,
-                    message: format!("yaml: line {}: {problem}", pos.line),
+                    message,
                 }))
             }
         }
@@ -1050,6 +1064,18 @@ fn node_json(node: &Node) -> Json {
             Json::Object(map)
         }
     }
+}
+
+/// The first document of a YAML text as JSON, as `yaml.ToJSON` reads a patch: nothing is
+/// `null`; the error is go-yaml's (`yaml: line 1: did not find expected ',' or '}'`).
+pub fn to_json(text: &str) -> Result<Json, String> {
+    let Some(document) = read(text).into_iter().next() else {
+        return Ok(Json::Null);
+    };
+    if let Some(e) = document.errors.first() {
+        return Err(e.message.clone());
+    }
+    Ok(document.root.as_ref().map_or(Json::Null, node_json))
 }
 
 /// Reads a YAML text of one document as plain JSON data (for files that are not

@@ -296,6 +296,16 @@ pub fn run(
             namespace,
         } => {
             let key = key_for(kind, &namespace, &name);
+            // kubectl reads the patch as YAML (JSON is YAML) before it sends it.
+            let patch = match crate::manifest::yaml_to_json(&patch) {
+                Ok(value) => value,
+                Err(e) => {
+                    return fail(format!(
+                        "error: unable to parse {}: {e}\n",
+                        crate::manifest::go_quote(&patch)
+                    ))
+                }
+            };
             let classes: Vec<StorageClass> = sim.world().classes().cloned().collect();
             match api::patch(sim.world(), &key, &patch_type, &patch) {
                 Ok((write, outcome)) => {
