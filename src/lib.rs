@@ -7,6 +7,7 @@
 //! The `stsplay` CLI is a thin shell over the first three, like the UI.
 
 pub mod engine;
+pub mod json;
 pub mod manifest;
 pub mod present;
 pub mod quote;

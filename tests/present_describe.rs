@@ -17,6 +17,7 @@ fn at(seconds: i64) -> String {
 
 fn object(kind: &str, value: Value) -> Object {
     let kind = Kind::from_name(kind).unwrap_or_else(|| panic!("no fixture kind {kind}"));
+    let value = stsplay::json::from_str(&value.to_string()).expect("JSON");
     Object::from_json(kind, value).expect("fixture matches the model")
 }
 
@@ -759,7 +760,11 @@ fn node_and_namespace() {
     if let Object::Pod(p) = &mut busy {
         p.spec.containers[0].extra.insert(
             "resources".into(),
-            json!({"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"memory": "256Mi"}}),
+            stsplay::json::from_str(
+                &json!({"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"memory": "256Mi"}})
+                    .to_string(),
+            )
+            .expect("JSON"),
         );
     }
     let world = vec![node.clone(), busy, web_pod(1, 560)];

@@ -18,6 +18,7 @@ fn at(seconds: i64) -> String {
 
 fn object(kind: &str, value: Value) -> Object {
     let kind = Kind::from_name(kind).unwrap_or_else(|| panic!("no fixture kind {kind}"));
+    let value = stsplay::json::from_str(&value.to_string()).expect("JSON");
     Object::from_json(kind, value).expect("fixture matches the model")
 }
 

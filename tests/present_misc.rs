@@ -103,14 +103,14 @@ fn access_modes_and_selectors() {
     );
     assert_eq!(modes(&["ReadWriteOncePod", "ReadOnlyMany"]), "ROX,RWOP");
     assert_eq!(modes(&[]), "");
-    let selector: LabelSelector = stsplay::manifest::json::from_value(json!({
+    let selector: LabelSelector = stsplay::manifest::json::from_value(ours(json!({
         "matchLabels": {"app": "nginx"},
         "matchExpressions": [
             {"key": "tier", "operator": "In", "values": ["web", "cache"]},
             {"key": "canary", "operator": "DoesNotExist"},
             {"key": "zone", "operator": "Exists"}
         ]
-    }))
+    })))
     .expect("selector");
     assert_eq!(
         format::selector_string(Some(&selector)),
@@ -127,7 +127,12 @@ fn set(value: serde_json::Value) -> StatefulSet {
             "currentRevision": "web-6749b5c6b9", "updateRevision": "web-6749b5c6b9"}
     });
     merge(&mut base, value);
-    stsplay::manifest::json::from_value(base).expect("stateful set")
+    stsplay::manifest::json::from_value(ours(base)).expect("stateful set")
+}
+
+/// A fixture built with serde_json's `json!`, as the crate's own JSON value.
+fn ours(value: serde_json::Value) -> stsplay::json::Value {
+    stsplay::json::from_str(&value.to_string()).expect("JSON")
 }
 
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
@@ -200,7 +205,7 @@ fn revision(name: &str, number: i64, cause: Option<&str>) -> ControllerRevision 
     if let Some(cause) = cause {
         value["metadata"]["annotations"] = json!({"kubernetes.io/change-cause": cause});
     }
-    stsplay::manifest::json::from_value(value).expect("revision")
+    stsplay::manifest::json::from_value(ours(value)).expect("revision")
 }
 
 #[test]
@@ -459,10 +464,10 @@ fn odd_input_never_panics() {
 fn rollout_history_of_one_revision() {
     let web = set(json!({}));
     let mut recorded = revision("web-7d4b9c5f6", 2, None);
-    recorded.data = json!({"spec": {"template": {"$patch": "replace",
+    recorded.data = ours(json!({"spec": {"template": {"$patch": "replace",
         "metadata": {"labels": {"app": "nginx"}},
         "spec": {"containers": [{"name": "nginx", "image": "registry.k8s.io/nginx-slim:0.24",
-            "ports": [{"name": "web", "containerPort": 80, "protocol": "TCP"}]}]}}}});
+            "ports": [{"name": "web", "containerPort": 80, "protocol": "TCP"}]}]}}}}));
     let refs = [&recorded];
     expect![[r#"
         statefulset.apps/web with revision #2

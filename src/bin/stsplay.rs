@@ -70,7 +70,9 @@ fn read(path: &str, stdin: &str) -> Result<String, String> {
 }
 
 fn json_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    let mut out = String::new();
+    stsplay::json::write_string(s, false, &mut out);
+    out
 }
 
 fn main() -> ExitCode {

@@ -7,11 +7,11 @@
 use super::step::Write;
 use super::storage;
 use super::world::{key_of, Key, World};
+use crate::json::{Map, Value};
 use crate::manifest::defaults;
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::manifest::validate::{self, FieldError};
-use serde_json::{Map, Value};
 
 /// The annotation `kubectl apply` keeps the applied manifest in.
 pub const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
@@ -260,7 +260,7 @@ pub fn strategic_merge(target: &mut Value, patch: &Value) {
 
 /// The removals a three-way merge makes: fields in the last applied manifest that the new
 /// one no longer has become `null` in the patch.
-fn deletions(last: &Value, new: &Value, out: &mut Map<String, Value>) {
+fn deletions(last: &Value, new: &Value, out: &mut Map) {
     let (Some(l), Some(n)) = (last.as_object(), new.as_object()) else {
         return;
     };
@@ -337,7 +337,7 @@ pub fn create(world: &World, object: Object) -> Result<(Write, Outcome), ApiErro
 pub fn apply(world: &World, object: Object) -> Result<(Option<Write>, Outcome), ApiError> {
     let key = namespaced_key(&object);
     let applied = applied_json(&object);
-    let annotation = serde_json::to_string(&applied).unwrap_or_default();
+    let annotation = &applied.to_string();
     let Some(live) = world.get(&key).cloned() else {
         let mut object = object;
         object
@@ -358,7 +358,7 @@ pub fn apply(world: &World, object: Object) -> Result<(Option<Write>, Outcome), 
         .meta()
         .annotations
         .get(LAST_APPLIED)
-        .and_then(|s| serde_json::from_str(s).ok())
+        .and_then(|s| crate::json::from_str(s).ok())
         .unwrap_or(Value::Null);
     let mut patch = applied.clone();
     let mut removed = Map::new();
@@ -368,7 +368,7 @@ pub fn apply(world: &World, object: Object) -> Result<(Option<Write>, Outcome), 
     strategic_merge(&mut merged, &patch);
     if let Some(Value::Object(meta)) = merged.get_mut("metadata") {
         let annotations = meta
-            .entry("annotations")
+            .entry("annotations".into())
             .or_insert(Value::Object(Map::new()));
         if let Value::Object(a) = annotations {
             a.insert(
@@ -520,7 +520,7 @@ fn parent_of<'a>(root: &'a mut Value, tokens: &[String]) -> Result<&'a mut Value
 
 /// A JSON Patch of one operation with these fields.
 fn single_operation<const N: usize>(fields: [(&str, Value); N]) -> Value {
-    let mut operation = serde_json::Map::new();
+    let mut operation = crate::json::Map::new();
     for (field, value) in fields {
         operation.insert(field.to_string(), value);
     }

@@ -12,10 +12,10 @@ use super::queue::{self, Part};
 use super::step::{Act, Component, Decision, EventSpec, Write};
 use super::text::Text;
 use super::world::{key_of, Key, Name, OrdinalClaims, OrdinalPod, OrdinalPods, Tally, World};
+use crate::json::Value;
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::time::parse_rfc3339;
-use serde_json::Value;
 use std::rc::Rc;
 
 pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
@@ -160,7 +160,7 @@ fn owned_by(meta: &ObjectMeta, uid: &str) -> bool {
 /// apimachinery util/rand `SafeEncodeString`
 pub fn revision_hash(template: &Value, collision_count: i64) -> String {
     let mut hash: u32 = 0x811c_9dc5;
-    let text = serde_json::to_string(template).unwrap_or_default();
+    let text = template.to_string();
     for byte in text.bytes() {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
@@ -188,9 +188,9 @@ fn revision_data(template: &Value) -> Value {
     if let Value::Object(m) = &mut t {
         m.insert("$patch".into(), Value::String("replace".into()));
     }
-    let mut spec = serde_json::Map::new();
+    let mut spec = crate::json::Map::new();
     spec.insert("template".into(), t);
-    let mut data = serde_json::Map::new();
+    let mut data = crate::json::Map::new();
     data.insert("spec".into(), Value::Object(spec));
     Value::Object(data)
 }
@@ -1769,9 +1769,9 @@ spec:
 
     #[test]
     fn revision_names_use_the_safe_alphabet() {
-        let hash = revision_hash(&serde_json::json!({"spec": 1}), 0);
+        let hash = revision_hash(&crate::json::json!({"spec": 1}), 0);
         assert!(hash.len() <= 10 && !hash.is_empty());
         assert!(hash.chars().all(|c| "456789bcdf".contains(c)), "{hash}");
-        assert_ne!(hash, revision_hash(&serde_json::json!({"spec": 1}), 1));
+        assert_ne!(hash, revision_hash(&crate::json::json!({"spec": 1}), 1));
     }
 }

@@ -4,9 +4,9 @@
 
 use super::text::Text;
 use super::world::{key_of, Key, World};
+use crate::json::Value;
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
-use serde_json::Value;
 use std::cell::OnceCell;
 use std::rc::Rc;
 

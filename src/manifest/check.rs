@@ -11,7 +11,7 @@
 use super::quantity;
 use super::schema::{Struct, Ty};
 use super::yaml::{go_quote, Entry, Node, Pos, Value};
-use serde_json::{Map, Number, Value as Json};
+use crate::json::{Map, Number, Value as Json};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum IssueKind {

@@ -152,7 +152,7 @@ fn to_f64(digits: &[u8], mut exp10: i64) -> f64 {
 /// printer finds them, so the standard library's (two algorithms, a big-number type and
 /// their tables) stays out of the bundle.
 fn shortest(f: f64) -> (String, i64) {
-    let Some(number) = serde_json::Number::from_f64(f.abs()) else {
+    let Some(number) = crate::json::Number::from_f64(f.abs()) else {
         return (String::new(), 0);
     };
     let text = number.to_string();

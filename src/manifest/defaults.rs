@@ -11,7 +11,7 @@
 
 use super::model::*;
 use super::quantity;
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 /// Fills in every field the API server defaults for this object's kind.
 pub fn apply(object: &mut Object) {
@@ -119,11 +119,12 @@ fn pod_spec(spec: &mut PodSpec) {
     }
     for volume in &mut spec.volumes {
         if let Some(Value::Object(host)) = volume.extra.get_mut("hostPath") {
-            host.entry("type").or_insert_with(|| Value::from(""));
+            host.entry("type".into()).or_insert_with(|| Value::from(""));
         }
         for source in ["configMap", "secret"] {
             if let Some(Value::Object(map)) = volume.extra.get_mut(source) {
-                map.entry("defaultMode").or_insert_with(|| Value::from(420));
+                map.entry("defaultMode".into())
+                    .or_insert_with(|| Value::from(420));
             }
         }
     }
@@ -162,7 +163,9 @@ fn container_defaults(c: &mut Container) {
                 ("successThreshold", 1),
                 ("failureThreshold", 3),
             ] {
-                probe.entry(field).or_insert_with(|| Value::from(value));
+                probe
+                    .entry(field.into())
+                    .or_insert_with(|| Value::from(value));
             }
         }
     }

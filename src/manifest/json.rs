@@ -1,4 +1,4 @@
-//! Typed objects to and from JSON trees (`serde_json::Value`), written out rather than
+//! Typed objects to and from JSON trees (`crate::json::Value`), written out rather than
 //! derived: one small conversion per model type (`json_struct!`) over shared helpers, so
 //! the browser bundle carries no serde visitor machinery per type. The rules are serde's
 //! with `#[serde(default)]`: a missing field takes its default (a `required` one is an
@@ -6,8 +6,8 @@
 //! ignored or kept in the struct's `extra` map, and errors read like serde's
 //! (`invalid type: string "x", expected i64`).
 
+use crate::json::{Map, Value};
 use crate::vecmap::VecMap;
-use serde_json::{Map, Value};
 
 /// Why a JSON tree does not fit a type.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,7 +73,7 @@ pub fn invalid(value: &Value, expected: &str) -> Error {
 
 /// The object a struct is read from.
 #[inline(never)]
-pub fn object(value: Value, name: &str) -> Result<Map<String, Value>, Error> {
+pub fn object(value: Value, name: &str) -> Result<Map, Error> {
     match value {
         Value::Object(map) => Ok(map),
         other => Err(invalid(&other, &format!("struct {name}"))),
@@ -82,7 +82,7 @@ pub fn object(value: Value, name: &str) -> Result<Map<String, Value>, Error> {
 
 /// Writes one field of a struct.
 #[inline(never)]
-pub fn put<T: ToJson>(map: &mut Map<String, Value>, key: &str, value: &T, field: Field) {
+pub fn put<T: ToJson>(map: &mut Map, key: &str, value: &T, field: Field) {
     if field == Field::Omit && value.is_empty_json() {
         return;
     }
@@ -90,7 +90,7 @@ pub fn put<T: ToJson>(map: &mut Map<String, Value>, key: &str, value: &T, field:
 }
 
 #[inline(never)]
-fn put_value(map: &mut Map<String, Value>, key: &str, value: Value) {
+fn put_value(map: &mut Map, key: &str, value: Value) {
     map.insert(key.to_string(), value);
 }
 
@@ -100,7 +100,7 @@ fn put_value(map: &mut Map<String, Value>, key: &str, value: Value) {
 #[inline(never)]
 pub fn take<T: FromJson>(
     slot: &mut T,
-    map: &mut Map<String, Value>,
+    map: &mut Map,
     key: &str,
     field: Field,
 ) -> Result<(), Error> {
@@ -114,7 +114,7 @@ pub fn take<T: FromJson>(
 
 /// Writes a struct's unmodelled fields next to its modelled ones.
 #[inline(never)]
-pub fn put_extra(map: &mut Map<String, Value>, extra: &VecMap<String, Value>) {
+pub fn put_extra(map: &mut Map, extra: &VecMap<String, Value>) {
     for (key, value) in extra {
         map.insert(key.clone(), value.clone());
     }
@@ -122,7 +122,7 @@ pub fn put_extra(map: &mut Map<String, Value>, extra: &VecMap<String, Value>) {
 
 /// The fields left once the modelled ones are taken: a struct's `extra`.
 #[inline(never)]
-pub fn rest(map: Map<String, Value>) -> VecMap<String, Value> {
+pub fn rest(map: Map) -> VecMap<String, Value> {
     let mut extra = VecMap::new();
     for (key, value) in map {
         extra.insert(key, value);
@@ -135,17 +135,17 @@ pub fn rest(map: Map<String, Value>) -> VecMap<String, Value> {
 macro_rules! json_struct {
     ($ty:ident { $($field:ident : $key:literal $mode:ident),* $(,)? } $($extra:ident)?) => {
         impl $crate::manifest::json::ToJson for $ty {
-            fn to_json(&self) -> serde_json::Value {
+            fn to_json(&self) -> crate::json::Value {
                 #[allow(unused_mut)]
-                let mut map = serde_json::Map::new();
+                let mut map = crate::json::Map::new();
                 $($crate::manifest::json::put(
                     &mut map, $key, &self.$field, $crate::manifest::json::Field::$mode);)*
                 $($crate::manifest::json::put_extra(&mut map, &self.$extra);)?
-                serde_json::Value::Object(map)
+                crate::json::Value::Object(map)
             }
         }
         impl $crate::manifest::json::FromJson for $ty {
-            fn from_json(value: serde_json::Value) -> Result<Self, $crate::manifest::json::Error> {
+            fn from_json(value: crate::json::Value) -> Result<Self, $crate::manifest::json::Error> {
                 #[allow(unused_mut)]
                 let mut map = $crate::manifest::json::object(value, stringify!($ty))?;
                 let mut out = <$ty>::default();
@@ -344,7 +344,7 @@ impl<T: FromJson> FromJson for VecMap<String, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::json;
 
     #[derive(Debug, Default, PartialEq)]
     struct Probe {

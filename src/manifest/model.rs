@@ -9,9 +9,9 @@
 //! rest of `manifest`. Each type converts to and from a JSON tree (`json_struct!`, see
 //! `manifest::json`), so the engine can use these types freely.
 
+use crate::json::Value;
 use crate::manifest::json::{json_struct, Error, FromJson, ToJson};
 use crate::vecmap::VecMap;
-use serde_json::Value;
 
 /// Fields an object carries that the simulation does not interpret, kept in order.
 pub type Extra = VecMap<String, Value>;

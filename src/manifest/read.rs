@@ -361,7 +361,7 @@ fn simulated_list() -> String {
     }
 }
 
-fn typed(kind: Kind, json: serde_json::Value) -> Result<Object, String> {
+fn typed(kind: Kind, json: crate::json::Value) -> Result<Object, String> {
     match kind {
         Kind::ControllerRevision | Kind::EndpointSlice | Kind::Event => {
             Err(format!("{} is not read from manifests", kind.name()))

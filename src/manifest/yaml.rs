@@ -19,8 +19,8 @@
 //! would (`"yes"`, `"1"`, timestamps).
 
 use super::model::Object;
+use crate::json::Value as Json;
 use crate::vecmap::VecMap;
-use serde_json::Value as Json;
 use std::mem::MaybeUninit;
 use std::ptr::{addr_of_mut, NonNull};
 
@@ -920,7 +920,7 @@ pub(crate) fn print(value: &Json) -> String {
     out
 }
 
-fn print_map(map: &serde_json::Map<String, Json>, indent: usize, out: &mut String) {
+fn print_map(map: &crate::json::Map, indent: usize, out: &mut String) {
     // serde_json's map is ordered by key, which is the order kubectl prints.
     for (key, value) in map {
         let key = string_text(key, indent, true);
@@ -1055,11 +1055,11 @@ fn node_json(node: &Node) -> Json {
         Value::Bool(b) => Json::Bool(*b),
         Value::Int(i) => Json::from(*i),
         Value::UInt(u) => Json::from(*u),
-        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+        Value::Float(f) => crate::json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
         Value::Str(s) => Json::String(s.clone()),
         Value::Seq(items) => Json::Array(items.iter().map(node_json).collect()),
         Value::Map(entries) => {
-            let mut map = serde_json::Map::new();
+            let mut map = crate::json::Map::new();
             map.extend(entries.iter().map(|e| (e.key.clone(), node_json(&e.value))));
             Json::Object(map)
         }

@@ -5,7 +5,7 @@
 //!
 //! Upstream: k8s.io/client-go/util/jsonpath (parser.go, jsonpath.go)
 
-use serde_json::Value;
+use crate::json::Value;
 
 /// One piece of a template.
 #[derive(Clone, Debug, PartialEq)]
@@ -230,7 +230,7 @@ fn scalar(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
-        other => serde_json::to_string(other).unwrap_or_default(),
+        other => other.to_string(),
     }
 }
 
@@ -314,9 +314,7 @@ fn render(nodes: &[Node], value: &Value, out: &mut String) -> Result<(), String>
                 let texts: Vec<String> = found
                     .into_iter()
                     .map(|v| match v {
-                        Value::Object(_) | Value::Array(_) => {
-                            serde_json::to_string(v).unwrap_or_default()
-                        }
+                        Value::Object(_) | Value::Array(_) => v.to_string(),
                         other => scalar(other),
                     })
                     .collect();
@@ -335,7 +333,7 @@ fn render(nodes: &[Node], value: &Value, out: &mut String) -> Result<(), String>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::json;
 
     fn pods() -> Value {
         json!({

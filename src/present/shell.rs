@@ -620,21 +620,21 @@ fn get(
     }
     let code = i32::from(!errors.is_empty());
     if let Output::JsonPath(template) = output {
-        let items: Vec<serde_json::Value> = groups
+        let items: Vec<crate::json::Value> = groups
             .iter()
             .flat_map(|(_, objs)| objs.iter().map(|o| o.to_json()))
             .collect();
         let value = if single && items.len() == 1 {
             items.into_iter().next().unwrap_or_default()
         } else {
-            let mut metadata = serde_json::Map::new();
+            let mut metadata = crate::json::Map::new();
             metadata.insert("resourceVersion".into(), "".into());
-            let mut list = serde_json::Map::new();
+            let mut list = crate::json::Map::new();
             list.insert("apiVersion".into(), "v1".into());
-            list.insert("items".into(), serde_json::Value::Array(items));
+            list.insert("items".into(), crate::json::Value::Array(items));
             list.insert("kind".into(), "List".into());
-            list.insert("metadata".into(), serde_json::Value::Object(metadata));
-            serde_json::Value::Object(list)
+            list.insert("metadata".into(), crate::json::Value::Object(metadata));
+            crate::json::Value::Object(list)
         };
         return match jsonpath::eval(template, &value) {
             Ok(text) => Printed {
@@ -982,7 +982,7 @@ fn rollout(
                 .and_then(|s| s.get("template"))
                 .cloned()
                 .map(|mut t| {
-                    if let serde_json::Value::Object(m) = &mut t {
+                    if let crate::json::Value::Object(m) = &mut t {
                         m.remove("$patch");
                     }
                     t

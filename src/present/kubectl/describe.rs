@@ -11,10 +11,10 @@ use super::format::{
 };
 use super::get::{find_node_roles, node_info};
 use super::quantity::Quantity;
+use crate::json::Value;
 use crate::manifest::json::ToJson;
 use crate::manifest::model::*;
 use crate::present::table::{escape_terminal, tabwrite, DESCRIBE};
-use serde_json::Value;
 
 /// Describe text under construction: what kubectl has flushed already, and the text
 /// still waiting in its tab writer.
@@ -465,7 +465,7 @@ fn resources(w: &mut Writer, value: Option<&Value>) {
         for (name, quantity) in map {
             let text = match quantity {
                 Value::String(s) => s.clone(),
-                other => serde_json::to_string(other).unwrap_or_default(),
+                other => other.to_string(),
             };
             w.write_args(3, format_args!("{name}:\t{text}\n"));
         }
@@ -710,7 +710,7 @@ fn volumes(w: &mut Writer, list: &[Volume], space: &str) {
                 .get("sizeLimit")
                 .map(|v| match v {
                     Value::String(s) => s.clone(),
-                    other => serde_json::to_string(other).unwrap_or_default(),
+                    other => other.to_string(),
                 })
                 .filter(|s| !s.is_empty() && s != "0")
                 .unwrap_or_else(|| "<unset>".into());
@@ -1690,7 +1690,7 @@ fn pod_requests_and_limits(pod: &Pod) -> (StringQuantities, StringQuantities) {
                         .filter_map(|(k, v)| {
                             let text = match v {
                                 Value::String(s) => s.clone(),
-                                other => serde_json::to_string(other).unwrap_or_default(),
+                                other => other.to_string(),
                             };
                             Quantity::parse(&text).map(|q| (k.clone(), q))
                         })

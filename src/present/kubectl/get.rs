@@ -8,10 +8,10 @@ use super::format::{
     access_modes_as_string, age, desired_replicas, format_labels, is_default_annotation,
     persistent_volume_claim_class, persistent_volume_class, translate_timestamp_since,
 };
+use crate::json::Value;
 use crate::manifest::model::*;
 use crate::present::table::{Column, Table};
 use crate::time::parse_rfc3339;
-use serde_json::Value;
 
 /// The kubelet version `kubectl get nodes` prints for a node whose status carries no
 /// `nodeInfo.kubeletVersion` (the simulated cluster runs Kubernetes 1.33.0).

@@ -4,10 +4,10 @@
 //! `json.MarshalIndent(obj, "", "    ")` prints it.
 
 use super::get::group_kind;
+use crate::json::Value;
 use crate::manifest::json::ToJson;
 use crate::manifest::model::Object;
 use crate::manifest::to_yaml;
-use serde_json::Value;
 
 /// `kind.group/name` as `kubectl get -o name` prints an object.
 /// Upstream: k8s.io/cli-runtime pkg/printers/name.go printObj
@@ -43,14 +43,14 @@ pub fn json(objects: &[&Object], single_item: bool) -> String {
     let value = match objects {
         [one] if single_item => to_value(one),
         _ => {
-            let mut list = serde_json::Map::new();
+            let mut list = crate::json::Map::new();
             list.insert("apiVersion".into(), Value::from("v1"));
             list.insert(
                 "items".into(),
                 Value::Array(objects.iter().map(|o| to_value(o)).collect()),
             );
             list.insert("kind".into(), Value::from("List"));
-            let mut meta = serde_json::Map::new();
+            let mut meta = crate::json::Map::new();
             meta.insert("resourceVersion".into(), Value::from(""));
             list.insert("metadata".into(), Value::Object(meta));
             Value::Object(list)
@@ -107,7 +107,7 @@ pub fn write_json(value: &Value, depth: usize, out: &mut String) {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Number(n) => out.push_str(&n.to_string()),
-        Value::String(s) => write_json_string(s, out),
+        Value::String(s) => crate::json::write_string(s, true, out),
         Value::Array(items) => {
             if items.is_empty() {
                 out.push_str("[]");
@@ -135,7 +135,7 @@ pub fn write_json(value: &Value, depth: usize, out: &mut String) {
                     out.push(',');
                 }
                 indent(out, depth + 1);
-                write_json_string(key, out);
+                crate::json::write_string(key, true, out);
                 out.push_str(": ");
                 write_json(item, depth + 1, out);
             }
@@ -143,23 +143,4 @@ pub fn write_json(value: &Value, depth: usize, out: &mut String) {
             out.push('}');
         }
     }
-}
-
-fn write_json_string(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
-            }
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
