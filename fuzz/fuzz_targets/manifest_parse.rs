@@ -1,12 +1,14 @@
 //! Fuzz target for the manifest layer: arbitrary bytes (read as lossy UTF-8) go through
 //! `manifest::parse`, which must neither panic nor take long, and every object it reads
-//! must print with `to_yaml` and read back as the same object.
+//! must print with `to_yaml` and read back as the same object. The same bytes read as JSON
+//! text, and every object's JSON tree, must print and read back unchanged.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use std::time::{Duration, Instant};
 use stsplay::manifest;
+use stsplay::manifest::json::ToJson;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -18,7 +20,12 @@ fuzz_target!(|data: &[u8]| {
         "parse took {elapsed:?} for {} bytes",
         text.len()
     );
+    if let Ok(value) = stsplay::json::from_str(&text) {
+        assert_eq!(stsplay::json::from_str(&value.to_string()), Ok(value));
+    }
     for object in &parsed.objects {
+        let tree = object.to_json();
+        assert_eq!(stsplay::json::from_str(&tree.to_string()), Ok(tree));
         let printed = manifest::to_yaml(object);
         let again = manifest::parse(&printed);
         assert_eq!(
