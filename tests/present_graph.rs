@@ -92,8 +92,8 @@ fn the_tutorial_cluster_settled() {
     assert_eq!(parsed.diagnostics, []);
     let objects: Vec<&Object> = parsed.objects.iter().collect();
     expect![[r#"
-        col 0 row 0 StatefulSet/web        plain      1/3 ready
         col 0 row 1 Service/nginx          plain      headless
+        col 1 row 0 StatefulSet/web        plain      1/3 ready
         col 2 row 0 Pod/web-0              ready      Ready · node-1 · 10.244.0.5
         col 2 row 1 Pod/web-1              creating   ContainerCreating · node-2 · 10.244.1.5
         col 3 row 0 PersistentVolumeClaim/www-web-0 bound      Bound · 1Gi
@@ -243,6 +243,54 @@ fn every_slice_of_a_large_service_is_drawn_and_selects_the_pods_it_lists() {
     assert_eq!(owned, 3);
 }
 
+#[test]
+fn no_edge_to_a_pod_runs_behind_another_box() {
+    // The tutorial cluster with its EndpointSlice: the StatefulSet and the slice share
+    // the column next to the pods, the Service sits left of its slice.
+    let parsed = manifest::parse(&tutorial_text());
+    let mut objects: Vec<Object> = parsed.objects;
+    let mut slice = EndpointSlice::default();
+    slice.metadata.name = "nginx-h5gbv".into();
+    slice.metadata.namespace = Some("default".into());
+    slice
+        .metadata
+        .labels
+        .insert("kubernetes.io/service-name".into(), "nginx".into());
+    slice.endpoints = vec![Endpoint {
+        addresses: vec!["10.244.0.5".into()],
+        target_ref: Some(ObjectReference {
+            kind: Some("Pod".into()),
+            namespace: Some("default".into()),
+            name: Some("web-0".into()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }];
+    objects.push(Object::EndpointSlice(slice));
+    let objects: Vec<&Object> = objects.iter().collect();
+    let graph = layout(&objects);
+    let at = |name: &str| {
+        let n = graph.nodes.iter().find(|n| n.id.name == name).expect(name);
+        (n.x / (BOX_W + 56), n.y / (BOX_H + 12))
+    };
+    assert_eq!(at("nginx"), (0, 1));
+    assert_eq!(at("web"), (1, 0));
+    assert_eq!(at("nginx-h5gbv"), (1, 1));
+    assert_eq!(at("web-0"), (2, 0));
+    for edge in &graph.edges {
+        let (from, to) = (at(&edge.from.name).0, at(&edge.to.name).0);
+        assert!(
+            graph.nodes.iter().all(|n| {
+                let col = n.x / (BOX_W + 56);
+                !(from.min(to) < col && col < from.max(to))
+            }),
+            "{} -> {} passes a box",
+            edge.from.name,
+            edge.to.name
+        );
+    }
+}
+
 /// Follows arrow keys from the box titled `start`; returns the titles visited (`-` where
 /// a key leads nowhere and the focus stays).
 fn walk(graph: &Graph, start: &str, keys: &[Direction]) -> Vec<String> {
@@ -278,14 +326,20 @@ fn arrow_keys_move_to_the_nearest_box_in_their_direction() {
         walk(&graph, "pv1", &[Down, Down, Down, Up]),
         ["pv2", "pv3", "-", "pv2"]
     );
-    // The box in the same row wins over a nearer one off the line.
-    assert_eq!(walk(&graph, "nginx", &[Right]), ["web-1"]);
+    // A box a row off the line wins when it is much nearer: from the Service, the
+    // StatefulSet in the next column, then on along its row.
+    assert_eq!(walk(&graph, "nginx", &[Right, Right]), ["web", "web-0"]);
+    // The box in the same row wins over one as near but off the line.
+    assert_eq!(
+        walk(&graph, "web-0", &[Down, Right]),
+        ["web-1", "www-web-1"]
+    );
     // With no box in the row, the nearest one ahead.
     assert_eq!(
         walk(&graph, "pv3", &[Left, Up, Up]),
         ["www-web-1", "www-web-0", "-"]
     );
-    assert_eq!(walk(&graph, "web", &[Up, Left]), ["-", "-"]);
+    assert_eq!(walk(&graph, "web", &[Up, Left]), ["-", "nginx"]);
 }
 
 #[test]
@@ -309,8 +363,8 @@ fn every_box_is_named_by_kind_name_and_state() {
     let objects: Vec<&Object> = parsed.objects.iter().collect();
     let labels: Vec<String> = layout(&objects).nodes.iter().map(|n| n.label()).collect();
     expect![[r#"
-        StatefulSet web, 1/3 ready
         Service nginx, headless
+        StatefulSet web, 1/3 ready
         Pod web-0, Ready · node-1 · 10.244.0.5
         Pod web-1, ContainerCreating · node-2 · 10.244.1.5
         PersistentVolumeClaim www-web-0, Bound · 1Gi

@@ -379,8 +379,10 @@ fn status_of(object: &Object) -> (Status, String) {
 /// The column each kind is drawn in; `None` for kinds the graph leaves out.
 fn column(kind: Kind) -> Option<i32> {
     match kind {
-        Kind::StatefulSet | Kind::Service => Some(0),
-        Kind::EndpointSlice => Some(1),
+        // A StatefulSet sits beside the EndpointSlices, next to the pods both point at,
+        // so no edge to a pod runs behind another box.
+        Kind::Service => Some(0),
+        Kind::StatefulSet | Kind::EndpointSlice => Some(1),
         Kind::Pod => Some(2),
         Kind::PersistentVolumeClaim => Some(3),
         Kind::PersistentVolume => Some(4),
@@ -701,24 +703,35 @@ pub fn layout(objects: &[&Object]) -> Graph {
             rows.insert(volume, r);
         }
     }
-    // Columns whose objects have no natural row stack from the top.
-    for kind in [
-        Kind::StatefulSet,
-        Kind::Service,
-        Kind::EndpointSlice,
-        Kind::StorageClass,
-    ] {
-        let offset = if kind == Kind::Service {
-            by_id
-                .keys()
-                .filter(|id| id.kind == Kind::StatefulSet)
-                .count() as i32
-        } else {
-            0
-        };
-        for (i, id) in by_id.keys().filter(|id| id.kind == kind).enumerate() {
-            rows.insert(id.clone(), offset + i as i32);
+    // Columns whose objects have no natural row stack from the top: StatefulSets, then
+    // each Service's EndpointSlices below them with the Service on the row of its first,
+    // then slices whose Service is not drawn; StorageClasses in their own column.
+    let of_kind = |kind: Kind| by_id.keys().filter(move |id| id.kind == kind);
+    let mut next = 0;
+    for id in of_kind(Kind::StatefulSet) {
+        rows.insert(id.clone(), next);
+        next += 1;
+    }
+    for id in of_kind(Kind::Service) {
+        rows.insert(id.clone(), next);
+        let slices = edges.iter().filter(|e| {
+            e.from == *id && e.relation == Relation::Owns && e.to.kind == Kind::EndpointSlice
+        });
+        let mut used = 1;
+        for (i, edge) in slices.enumerate() {
+            rows.insert(edge.to.clone(), next + i as i32);
+            used = i as i32 + 1;
         }
+        next += used;
+    }
+    for id in of_kind(Kind::EndpointSlice) {
+        if !rows.contains_key(id) {
+            rows.insert(id.clone(), next);
+            next += 1;
+        }
+    }
+    for (i, id) in of_kind(Kind::StorageClass).enumerate() {
+        rows.insert(id.clone(), i as i32);
     }
 
     let mut nodes: Vec<Node> = by_id

@@ -200,24 +200,44 @@ pub fn cluster_graph(props: &Props) -> Html {
             .find(|n| n.id == *key)
             .map(|n| (n.x, n.y))
     };
-    let edges = graph.edges.iter().filter_map(|e| {
-        let (fx, fy) = position(&e.from)?;
-        let (tx, ty) = position(&e.to)?;
-        let (x1, x2) = if fx <= tx {
-            (fx + BOX_W, tx)
-        } else {
-            (fx, tx + BOX_W)
-        };
-        let (y1, y2) = (fy + BOX_H / 2, ty + BOX_H / 2);
-        let label = e.relation.label();
-        Some(html! {
-            <g class={classes!("edge", label)}>
-                <path d={edge_path(x1, y1, x2, y2)} />
-                <text x={((x1 + x2) / 2).to_string()} y={((y1 + y2) / 2 - 4).to_string()}
-                    text-anchor="middle">{ e.relation.text(props.lang) }</text>
-            </g>
-        })
-    });
+    // One label per box and relation: the edges a box fans out share it.
+    let mut seen = VecSet::new();
+    let labelled: Vec<bool> = graph
+        .edges
+        .iter()
+        .map(|e| seen.insert((&e.from, e.relation)))
+        .collect();
+    let edges = graph
+        .edges
+        .iter()
+        .zip(labelled)
+        .filter_map(|(e, labelled)| {
+            let (fx, fy) = position(&e.from)?;
+            let (tx, ty) = position(&e.to)?;
+            let (x1, x2) = if fx <= tx {
+                (fx + BOX_W, tx)
+            } else {
+                (fx, tx + BOX_W)
+            };
+            let (y1, y2) = (fy + BOX_H / 2, ty + BOX_H / 2);
+            let label = e.relation.label();
+            // The label sits where the edge leaves its box, so the edges one box fans out (a
+            // StatefulSet's pods, a slice's endpoints) share one instead of crowding the gap.
+            let (lx, anchor) = if fx <= tx {
+                (x1 + 4, "start")
+            } else {
+                (x1 - 4, "end")
+            };
+            Some(html! {
+                <g class={classes!("edge", label)}>
+                    <path d={edge_path(x1, y1, x2, y2)} />
+                    if labelled {
+                        <text x={lx.to_string()} y={(y1 - 4).to_string()}
+                            text-anchor={anchor}>{ e.relation.text(props.lang) }</text>
+                    }
+                </g>
+            })
+        });
     let nodes = graph.nodes.iter().enumerate().map(|(i, n)| {
         let key = n.id.key();
         let onclick = {
