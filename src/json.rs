@@ -350,9 +350,16 @@ impl fmt::Display for Value {
     /// The compact JSON text serde_json's `to_string` writes: no spaces, keys in order,
     /// strings escaped as it escapes them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+impl Value {
+    /// The compact JSON text, as `to_string` gives it, written straight into one string.
+    pub fn text(&self) -> String {
         let mut out = String::new();
         write_value(self, &mut out);
-        f.write_str(&out)
+        out
     }
 }
 
@@ -395,24 +402,30 @@ fn write_value(value: &Value, out: &mut String) {
 /// (`json.Marshal`, which kubectl prints with).
 pub fn write_string(s: &str, html: bool, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' if html => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    // Runs of characters that need no escape are copied whole.
+    let mut plain = 0;
+    for (at, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' if html => "",
+            c if c < ' ' => "",
+            _ => continue,
+        };
+        out.push_str(s.get(plain..at).unwrap_or_default());
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push_str(escape);
         }
+        plain = at + c.len_utf8();
     }
+    out.push_str(s.get(plain..).unwrap_or_default());
     out.push('"');
 }
 

@@ -337,7 +337,7 @@ pub fn create(world: &World, object: Object) -> Result<(Write, Outcome), ApiErro
 pub fn apply(world: &World, object: Object) -> Result<(Option<Write>, Outcome), ApiError> {
     let key = namespaced_key(&object);
     let applied = applied_json(&object);
-    let annotation = &applied.to_string();
+    let annotation = &applied.text();
     let Some(live) = world.get(&key).cloned() else {
         let mut object = object;
         object

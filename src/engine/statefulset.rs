@@ -160,7 +160,7 @@ fn owned_by(meta: &ObjectMeta, uid: &str) -> bool {
 /// apimachinery util/rand `SafeEncodeString`
 pub fn revision_hash(template: &Value, collision_count: i64) -> String {
     let mut hash: u32 = 0x811c_9dc5;
-    let text = template.to_string();
+    let text = template.text();
     for byte in text.bytes() {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
