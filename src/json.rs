@@ -429,8 +429,9 @@ pub fn write_string(s: &str, html: bool, out: &mut String) {
     out.push('"');
 }
 
-/// Nesting deeper than this is refused rather than recursed into.
-const MAX_DEPTH: usize = 256;
+/// Arrays and objects nested this deep are refused rather than recursed into (serde_json's
+/// limit: 127 levels read, the 128th refused).
+const MAX_DEPTH: usize = 128;
 
 /// Reads JSON text (RFC 8259: one value, whitespace around it). Integers that fit stay
 /// exact, others become floats, as serde_json reads them.
@@ -477,10 +478,11 @@ impl Reader<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, String> {
-        if depth > MAX_DEPTH {
+        self.space();
+        // This value, if an array or object, is the container number depth + 1.
+        if matches!(self.peek(), Some(b'[' | b'{')) && depth + 1 >= MAX_DEPTH {
             return Err(self.error("recursion limit exceeded"));
         }
-        self.space();
         match self.peek() {
             Some(b'n') => self.eat("null").map(|()| Value::Null),
             Some(b't') => self.eat("true").map(|()| Value::Bool(true)),

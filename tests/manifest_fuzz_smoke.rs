@@ -3,6 +3,8 @@
 //! and spliced) goes through `manifest::parse`, which must not panic, must answer quickly,
 //! and must read back every object it prints. The seed is fixed; a failure prints the
 //! case number and input. The real fuzzer: `cargo +nightly fuzz run manifest_parse`.
+//! The JSON reader gets the same treatment against serde_json, on the examples' objects
+//! as JSON text.
 
 use stsplay::manifest;
 
@@ -132,5 +134,73 @@ fn parse_survives_a_mutated_corpus() {
                 "case {case}: the object changed on a round trip\ninput:\n{text}\nprinted:\n{printed}"
             );
         }
+    }
+}
+
+const JSON_TOKENS: &[&str] = &[
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "\\u",
+    "\\ud83d",
+    "\\ude00",
+    "null",
+    "true",
+    "-",
+    "0",
+    "01",
+    "1.",
+    ".5",
+    "1e",
+    "e+",
+    "1e400",
+    "-0",
+    "18446744073709551616",
+    " ",
+    "\n",
+    "\u{1}",
+    "é",
+    "\u{2028}",
+];
+
+#[test]
+fn the_json_reader_agrees_with_serde_json_on_a_mutated_corpus() {
+    let seeds: Vec<Vec<u8>> = ["web.yaml", "dynamic.yaml"]
+        .into_iter()
+        .flat_map(|name| {
+            let text = String::from_utf8(example(name)).unwrap();
+            manifest::parse(&text).objects
+        })
+        .map(|object| {
+            use stsplay::manifest::json::ToJson;
+            object.to_json().text().into_bytes()
+        })
+        .collect();
+    let mut rng = Rng(0x5eed_5a1e_0002);
+    for case in 0..3000 {
+        let mut data = mutate(&mut rng, &seeds);
+        if rng.below(2) == 0 {
+            let at = rng.below(data.len() + 1);
+            let token = JSON_TOKENS[rng.below(JSON_TOKENS.len())].as_bytes();
+            data.splice(at..at, token.iter().copied());
+        }
+        let text = String::from_utf8_lossy(&data);
+        let ours = stsplay::json::from_str(&text).map(|v| v.text());
+        let theirs = serde_json::from_str::<serde_json::Value>(&text).map(|v| v.to_string());
+        assert_eq!(ours.ok(), theirs.ok(), "case {case}: {text}");
+    }
+    // Nesting: serde_json's limit of 128 levels.
+    for depth in [127, 128, 129, 130] {
+        let text = "[".repeat(depth) + &"]".repeat(depth);
+        assert_eq!(
+            stsplay::json::from_str(&text).is_ok(),
+            serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+            "depth {depth}"
+        );
     }
 }
