@@ -277,19 +277,6 @@ impl Value {
     pub fn is_object(&self) -> bool {
         matches!(self, Value::Object(_))
     }
-
-    pub fn is_array(&self) -> bool {
-        matches!(self, Value::Array(_))
-    }
-
-    pub fn is_string(&self) -> bool {
-        matches!(self, Value::String(_))
-    }
-
-    /// The value, leaving `null` in its place.
-    pub fn take(&mut self) -> Value {
-        std::mem::take(self)
-    }
 }
 
 impl From<bool> for Value {
@@ -307,36 +294,6 @@ impl From<String> for Value {
 impl From<&str> for Value {
     fn from(s: &str) -> Value {
         Value::String(s.to_string())
-    }
-}
-
-impl From<Number> for Value {
-    fn from(n: Number) -> Value {
-        Value::Number(n)
-    }
-}
-
-impl From<Vec<Value>> for Value {
-    fn from(items: Vec<Value>) -> Value {
-        Value::Array(items)
-    }
-}
-
-impl From<Map> for Value {
-    fn from(map: Map) -> Value {
-        Value::Object(map)
-    }
-}
-
-impl FromIterator<Value> for Value {
-    fn from_iter<T: IntoIterator<Item = Value>>(items: T) -> Value {
-        Value::Array(items.into_iter().collect())
-    }
-}
-
-impl PartialEq<str> for Value {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == Some(other)
     }
 }
 

@@ -148,17 +148,18 @@ fn to_f64(digits: &[u8], mut exp10: i64) -> f64 {
 }
 
 /// The shortest digits that read back as `|f|` (finite), with neither leading nor trailing
-/// zeros, and the power of ten of the first; zero has no digits. serde_json's float
-/// printer finds them, so the standard library's (two algorithms, a big-number type and
+/// zeros, and the power of ten of the first; zero has no digits. zmij (serde_json's float
+/// printer) finds them, so the standard library's (two algorithms, a big-number type and
 /// their tables) stays out of the bundle.
 fn shortest(f: f64) -> (String, i64) {
-    let Some(number) = crate::json::Number::from_f64(f.abs()) else {
+    if !f.is_finite() {
         return (String::new(), 0);
-    };
-    let text = number.to_string();
+    }
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(f.abs());
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((m, e)) => (m, e.parse::<i64>().unwrap_or(0)),
-        None => (text.as_str(), 0),
+        None => (text, 0),
     };
     let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits = format!("{integer}{fraction}");

@@ -120,16 +120,6 @@ pub fn put_extra(map: &mut Map, extra: &VecMap<String, Value>) {
     }
 }
 
-/// The fields left once the modelled ones are taken: a struct's `extra`.
-#[inline(never)]
-pub fn rest(map: Map) -> VecMap<String, Value> {
-    let mut extra = VecMap::new();
-    for (key, value) in map {
-        extra.insert(key, value);
-    }
-    extra
-}
-
 /// Conversions for a struct: `json_struct!(Type { field: "key" Mode, ... } extra);`
 /// (`extra` names a map field that keeps every other key).
 macro_rules! json_struct {
@@ -151,7 +141,8 @@ macro_rules! json_struct {
                 let mut out = <$ty>::default();
                 $($crate::manifest::json::take(
                     &mut out.$field, &mut map, $key, $crate::manifest::json::Field::$mode)?;)*
-                $(out.$extra = $crate::manifest::json::rest(map);)?
+                // The fields left once the modelled ones are taken: a struct's `extra`.
+                $(out.$extra = map;)?
                 Ok(out)
             }
         }

@@ -713,16 +713,15 @@ pub fn layout(objects: &[&Object]) -> Graph {
         next += 1;
     }
     for id in of_kind(Kind::Service) {
-        rows.insert(id.clone(), next);
-        let slices = edges.iter().filter(|e| {
+        let first = next;
+        rows.insert(id.clone(), first);
+        for edge in edges.iter().filter(|e| {
             e.from == *id && e.relation == Relation::Owns && e.to.kind == Kind::EndpointSlice
-        });
-        let mut used = 1;
-        for (i, edge) in slices.enumerate() {
-            rows.insert(edge.to.clone(), next + i as i32);
-            used = i as i32 + 1;
+        }) {
+            rows.insert(edge.to.clone(), next);
+            next += 1;
         }
-        next += used;
+        next = next.max(first + 1);
     }
     for id in of_kind(Kind::EndpointSlice) {
         if !rows.contains_key(id) {
